@@ -1,0 +1,9 @@
+// The library a Swift program imports to use Lede: every stage, re-exported under one name.
+@_exported import LedeBLAS
+@_exported import LedeFeatures
+
+/// Facts about this build of Lede.
+public enum LedeInfo {
+    /// The release this source tree is; also printed by `lede --version`.
+    public static let version = "0.1.0"
+}
