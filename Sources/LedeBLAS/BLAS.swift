@@ -77,6 +77,11 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
         precondition(x.count == xCount && y.count == yCount,
                      "gemv: x has \(x.count) (needs \(xCount)), y has \(y.count) (needs \(yCount))")
         BLASDimension.check(rows, columns)
+        // With an empty A the product is zero and y becomes beta·y; OpenBLAS would leave y as it was.
+        if rows == 0 || columns == 0 {
+            for i in 0..<y.count { y[i] = beta == 0 ? 0 : beta * y[i] }
+            return
+        }
         switch backend {
         case .openBLAS: T.openBLASGemv(transpose, rows, columns, alpha, a, x, beta, y)
         case .swift: SwiftKernels.gemv(transpose, rows, columns, alpha, a, x, beta, y)
