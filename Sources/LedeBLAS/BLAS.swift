@@ -31,6 +31,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
     public var description: String { backend.rawValue }
 
     /// `x · y`. O(n).
+    @inlinable
     public func dot<T: BLASScalar>(_ x: UnsafeBufferPointer<T>, _ y: UnsafeBufferPointer<T>) -> T {
         precondition(x.count == y.count, "dot: vectors of lengths \(x.count) and \(y.count)")
         switch backend {
@@ -40,6 +41,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `y ← alpha·x + y`. O(n).
+    @inlinable
     public func axpy<T: BLASScalar>(_ alpha: T, _ x: UnsafeBufferPointer<T>, _ y: UnsafeMutableBufferPointer<T>) {
         precondition(x.count == y.count, "axpy: vectors of lengths \(x.count) and \(y.count)")
         switch backend {
@@ -49,6 +51,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `x ← alpha·x`. O(n).
+    @inlinable
     public func scal<T: BLASScalar>(_ alpha: T, _ x: UnsafeMutableBufferPointer<T>) {
         switch backend {
         case .openBLAS: T.openBLASScal(alpha, x)
@@ -57,6 +60,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The Euclidean norm `‖x‖₂`, computed without overflow for large elements. O(n).
+    @inlinable
     public func nrm2<T: BLASScalar>(_ x: UnsafeBufferPointer<T>) -> T {
         switch backend {
         case .openBLAS: return T.openBLASNrm2(x)
@@ -66,6 +70,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
 
     /// `y ← alpha·op(A)·x + beta·y`, where `A` is `rows×columns` and `op(A)` is `A` or `Aᵀ`.
     /// O(rows·columns).
+    @inlinable
     public func gemv<T: BLASScalar>(
         _ transpose: Transpose, rows: Int, columns: Int,
         alpha: T, a: UnsafeBufferPointer<T>, x: UnsafeBufferPointer<T>,
@@ -90,6 +95,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
 
     /// `C ← alpha·op(A)·op(B) + beta·C`, where `op(A)` is `m×k`, `op(B)` is `k×n` and `C` is `m×n`.
     /// `A` is stored as `m×k` (or `k×m` when transposed), `B` as `k×n` (or `n×k`). O(m·n·k).
+    @inlinable
     public func gemm<T: BLASScalar>(
         _ transposeA: Transpose, _ transposeB: Transpose, m: Int, n: Int, k: Int,
         alpha: T, a: UnsafeBufferPointer<T>, b: UnsafeBufferPointer<T>,
@@ -116,7 +122,9 @@ public enum Transpose: Sendable, CaseIterable {
 }
 
 /// BLAS takes its dimensions as 32-bit integers; larger ones must be split by the caller.
+@usableFromInline
 enum BLASDimension {
+    @inlinable
     static func check(_ dimensions: Int...) {
         for d in dimensions {
             precondition(d <= Int(Int32.max), "BLAS dimension \(d) exceeds Int32.max; split the work")

@@ -3,7 +3,7 @@ import COpenBLAS
 /// An element type the BLAS face works on: `Float` (single precision, `cblas_s*`) or `Double`
 /// (double precision, `cblas_d*`). Each requirement is the OpenBLAS call for that precision;
 /// callers go through `BLAS`, which checks sizes first.
-public protocol BLASScalar: BinaryFloatingPoint, Sendable {
+public protocol BLASScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
     static func openBLASDot(_ x: UnsafeBufferPointer<Self>, _ y: UnsafeBufferPointer<Self>) -> Self
     static func openBLASAxpy(_ alpha: Self, _ x: UnsafeBufferPointer<Self>, _ y: UnsafeMutableBufferPointer<Self>)
     static func openBLASScal(_ alpha: Self, _ x: UnsafeMutableBufferPointer<Self>)

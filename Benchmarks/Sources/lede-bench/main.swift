@@ -1,0 +1,9 @@
+// lede-bench: one measurement per process, printed as a JSON line. `Benchmarks/compare` runs it.
+//   lede-bench blas --call gemm --size 30x30x300 --backend openblas [--seconds 2]
+let arguments = CommandLine.arguments.dropFirst()
+guard let benchmark = arguments.first else { usage("name a benchmark: blas") }
+let options = Options(arguments.dropFirst())
+switch benchmark {
+case "blas": blasBenchmark(options).print()
+default: usage("unknown benchmark \(benchmark)")
+}

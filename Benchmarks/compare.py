@@ -1,0 +1,89 @@
+"""Runs the rows of rows.py, several fresh processes per system, and reports medians and ratios.
+
+Called by Benchmarks/compare, which prepares the venv and the release build. Writes the table to
+stdout and to Benchmarks/results/latest.md and latest.json.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from rows import ROWS
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_once(argv, placeholders):
+    command = [part.format(**placeholders) for part in argv]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.strip()[-500:]}")
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"{' '.join(command)} printed no measurement")
+    return json.loads(lines[-1])
+
+
+def measure(row, system, runs, placeholders):
+    figures, samples = [], []
+    for _ in range(runs):
+        sample = run_once(system.argv, placeholders)
+        figures.append(sample[row.key] / sample["seconds"] * row.scale)
+        samples.append(sample)
+    return {"system": system.label, "median": statistics.median(figures), "runs": figures, "last": samples[-1]}
+
+
+def fmt(x):
+    return f"{x:,.3g}" if x < 1000 else f"{x:,.0f}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bench", required=True)
+    parser.add_argument("--lede", required=True)
+    parser.add_argument("--only", default="", help="run only rows whose name starts with this")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    placeholders = {"bench": args.bench, "lede": args.lede, "python": sys.executable, "peers": str(HERE / "peers")}
+
+    rows = [row for row in ROWS if row.name.startswith(args.only)]
+    if not rows:
+        sys.exit(f"compare: no row starts with {args.only!r}")
+    results = []
+    header = "| row | system | figure (median of %d) | ratio first/this |" % args.runs
+    lines = [header, "| --- | --- | --- | --- |"]
+    print(header, flush=True)
+    print(lines[1], flush=True)
+    for row in rows:
+        measured = []
+        for system in row.systems:
+            try:
+                measured.append(measure(row, system, args.runs, placeholders))
+            except RuntimeError as error:
+                print(f"compare: {row.name}: {error}", file=sys.stderr)
+                measured.append({"system": system.label, "median": None, "error": str(error)})
+        first = measured[0]["median"]
+        for m in measured:
+            ratio = "—" if m is measured[0] or not first or not m["median"] else f"{first / m['median']:.2f}×"
+            figure = "failed" if m["median"] is None else f"{fmt(m['median'])} {row.unit}"
+            line = f"| {row.title} | {m['system']} | {figure} | {ratio} |"
+            lines.append(line)
+            print(line, flush=True)
+        results.append({"row": row.name, "title": row.title, "unit": row.unit, "systems": measured})
+
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores"
+    (out / "latest.md").write_text(f"# Benchmarks/compare, {stamp} ({machine})\n\n" + "\n".join(lines) + "\n")
+    (out / "latest.json").write_text(json.dumps({"when": stamp, "machine": machine, "rows": results}, indent=2) + "\n")
+    print(f"\nwritten: {out / 'latest.md'}, {out / 'latest.json'}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
