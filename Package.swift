@@ -22,8 +22,11 @@ let package = Package(
         // Features: vocabulary, document frequencies, TF-IDF weighting, sparse matrices.
         .target(name: "LedeFeatures"),
 
+        // Sentences: the sentence segmenter, over raw UTF-8 bytes.
+        .target(name: "LedeSentences"),
+
         // The library a Swift program imports: every stage, re-exported.
-        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures"]),
+        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeSentences"]),
 
         // The command line, a thin layer over the library.
         .executableTarget(
@@ -35,5 +38,6 @@ let package = Package(
         ),
 
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS"]),
+        .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences"]),
     ]
 )
