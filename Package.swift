@@ -25,8 +25,11 @@ let package = Package(
         // Sentences: the sentence segmenter, over raw UTF-8 bytes.
         .target(name: "LedeSentences"),
 
+        // Safetensors: a validating, memory-mapped reader and an atomic writer of the file format.
+        .target(name: "LedeSafetensors"),
+
         // The library a Swift program imports: every stage, re-exported.
-        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeSentences"]),
+        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeSentences", "LedeSafetensors"]),
 
         // The command line, a thin layer over the library.
         .executableTarget(
@@ -38,6 +41,7 @@ let package = Package(
         ),
 
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS"]),
+        .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors"]),
         .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences"]),
     ]
 )

@@ -1,6 +1,7 @@
 // The library a Swift program imports to use Lede: every stage, re-exported under one name.
 @_exported import LedeBLAS
 @_exported import LedeFeatures
+@_exported import LedeSafetensors
 @_exported import LedeSentences
 
 /// Facts about this build of Lede.

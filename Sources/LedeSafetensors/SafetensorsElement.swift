@@ -1,0 +1,59 @@
+#if _endian(big)
+#error("LedeSafetensors maps little-endian tensor data directly and needs a little-endian machine")
+#endif
+
+/// A Swift type whose values are stored as one safetensors dtype, so tensors of it can be written and viewed in place.
+public protocol SafetensorsElement: BitwiseCopyable, Sendable {
+    /// The dtype tensors of this type are stored as.
+    static var safetensorsDType: SafetensorsDType { get }
+}
+
+extension Float: SafetensorsElement {
+    /// `F32`.
+    public static var safetensorsDType: SafetensorsDType { .float32 }
+}
+
+extension Double: SafetensorsElement {
+    /// `F64`.
+    public static var safetensorsDType: SafetensorsDType { .float64 }
+}
+
+extension Int64: SafetensorsElement {
+    /// `I64`.
+    public static var safetensorsDType: SafetensorsDType { .int64 }
+}
+
+extension Int32: SafetensorsElement {
+    /// `I32`.
+    public static var safetensorsDType: SafetensorsDType { .int32 }
+}
+
+extension Int16: SafetensorsElement {
+    /// `I16`.
+    public static var safetensorsDType: SafetensorsDType { .int16 }
+}
+
+extension Int8: SafetensorsElement {
+    /// `I8`.
+    public static var safetensorsDType: SafetensorsDType { .int8 }
+}
+
+extension UInt64: SafetensorsElement {
+    /// `U64`.
+    public static var safetensorsDType: SafetensorsDType { .uint64 }
+}
+
+extension UInt32: SafetensorsElement {
+    /// `U32`.
+    public static var safetensorsDType: SafetensorsDType { .uint32 }
+}
+
+extension UInt16: SafetensorsElement {
+    /// `U16`.
+    public static var safetensorsDType: SafetensorsDType { .uint16 }
+}
+
+extension UInt8: SafetensorsElement {
+    /// `U8`.
+    public static var safetensorsDType: SafetensorsDType { .uint8 }
+}
