@@ -20,16 +20,31 @@ let package = Package(
         .target(name: "LedeBLAS", dependencies: ["COpenBLAS"]),
 
         // Features: vocabulary, document frequencies, TF-IDF weighting, sparse matrices.
-        .target(name: "LedeFeatures"),
+        // Text: UTF-8 tokenizers (scikit-learn's and Lede's), case folding, stop words, n-grams.
+        .target(name: "LedeText"),
 
         // Sentences: the sentence segmenter, over raw UTF-8 bytes.
         .target(name: "LedeSentences"),
 
+        .target(name: "LedeFeatures", dependencies: ["LedeText"]),
+
+        // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets.
+        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS"]),
+
+        // Classifier: multinomial logistic regression, its optimizer and metrics.
+        .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors"]),
+
+        // Pipeline: record readers and writers, and the streaming stage every verb runs in.
+        .target(name: "LedePipeline", dependencies: ["LedeFeatures", "LedeClassifier"]),
+
         // Safetensors: a validating, memory-mapped reader and an atomic writer of the file format.
         .target(name: "LedeSafetensors"),
 
+        // ROUGE: rouge-score 0.1.2's tokenizer, NLTK's Porter stemmer, ROUGE-1/2/L/Lsum; no dependencies.
+        .target(name: "LedeROUGE"),
+
         // The library a Swift program imports: every stage, re-exported.
-        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeSentences", "LedeSafetensors"]),
+        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeText", "LedeSentences", "LedeClassifier", "LedeSafetensors", "LedeSummarizer", "LedePipeline", "LedeROUGE"]),
 
         // The command line, a thin layer over the library.
         .executableTarget(
@@ -42,6 +57,13 @@ let package = Package(
 
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS"]),
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors"]),
+        .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText"]),
+        .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline"]),
+        .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
         .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences"]),
+        .testTarget(name: "LedeROUGETests", dependencies: ["LedeROUGE"]),
+        .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures"]),
+        .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
+        .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText"]),
     ]
 )

@@ -52,4 +52,16 @@ def blas_rows():
     return rows
 
 
-ROWS = blas_rows()
+def segmenter_rows():
+    """Sentence splitting throughput on BBC article texts (train and test), against summa's splitter."""
+    rows = []
+    for split in ("train", "test"):
+        data = str(DATASETS / "bbc" / f"{split}.jsonl")
+        rows.append(Row(f"segmenter-bbc-{split}", f"sentence segmenter, BBC {split} texts", "MB/s", "bytes", 1e-6, [
+            System("Lede", ["{bench}", "segment", "--data", data, "--field", "text"]),
+            System("summa split_sentences", ["{python}", "{peers}/summa_split.py", "--data", data, "--field", "text", "--repeat", "3"]),
+        ]))
+    return rows
+
+
+ROWS = blas_rows() + segmenter_rows()

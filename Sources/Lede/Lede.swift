@@ -2,7 +2,12 @@
 @_exported import LedeBLAS
 @_exported import LedeFeatures
 @_exported import LedeSafetensors
+@_exported import LedeClassifier
+@_exported import LedePipeline
+@_exported import LedeROUGE
 @_exported import LedeSentences
+@_exported import LedeSummarizer
+@_exported import LedeText
 
 /// Facts about this build of Lede.
 public enum LedeInfo {

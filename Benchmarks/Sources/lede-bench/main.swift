@@ -5,5 +5,8 @@ guard let benchmark = arguments.first else { usage("name a benchmark: blas") }
 let options = Options(arguments.dropFirst())
 switch benchmark {
 case "blas": blasBenchmark(options).print()
+case "train": trainBenchmark(options).print()
+case "segment": segmentBenchmark(options).print()
+case "cv": crossValidationBenchmark(options).print()
 default: usage("unknown benchmark \(benchmark)")
 }

@@ -1,0 +1,126 @@
+import Foundation
+import LedeFeatures
+
+/// Settings for training a logistic-regression classifier, named and defined as in scikit-learn.
+public struct LogisticRegressionOptions: Sendable, Hashable {
+    /// How documents are weighted in the loss.
+    public enum ClassWeight: String, Sendable, Hashable {
+        /// Every document counts once.
+        case none
+        /// Each document counts N / (K · count of its label), so every label weighs the same.
+        case balanced
+    }
+
+    /// Inverse regularization strength: the objective is ½‖W‖² + C·Σ log-loss.
+    public var c: Double
+    /// Document weighting.
+    public var classWeight: ClassWeight
+    /// L-BFGS iterations at most.
+    public var maxIterations: Int
+    /// Stop when every gradient component of the scaled objective (mean loss + ‖W‖²/(2·C·N)) is at most this.
+    public var tolerance: Double
+    /// L-BFGS history length: memory is (2·memory + 5) copies of the weights.
+    public var memory: Int
+    /// Worker threads; results are identical for any count.
+    public var threads: Int
+
+    /// Creates options; the defaults match scikit-learn's `LogisticRegression()` except the iteration limit.
+    public init(c: Double = 1, classWeight: ClassWeight = .none, maxIterations: Int = 300, tolerance: Double = 1e-4,
+                memory: Int = 6, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.c = c
+        self.classWeight = classWeight
+        self.maxIterations = maxIterations
+        self.tolerance = tolerance
+        self.memory = memory
+        self.threads = threads
+    }
+}
+
+/// What a training run did, for the user and the model file.
+public struct TrainingReport: Sendable {
+    /// L-BFGS iterations run.
+    public var iterations: Int
+    /// Objective and gradient evaluations.
+    public var evaluations: Int
+    /// Final value of scikit-learn's documented objective ½‖W‖² + C·Σ log-loss (with sample weights).
+    public var objective: Double
+    /// Largest gradient component of the scaled objective at the end.
+    public var gradientMax: Double
+    /// Whether a tolerance was met (false: the iteration limit or the line search stopped it).
+    public var converged: Bool
+    /// Why training stopped, in words.
+    public var stopReason: String
+}
+
+/// A trained multinomial logistic-regression model over TF-IDF rows: labels, weights, intercepts.
+public struct LogisticRegressionModel: Sendable {
+    /// Label names; index j is class j.
+    public let labels: [String]
+    /// Number of features (columns of the TF-IDF matrix).
+    public let featureCount: Int
+    /// `(featureCount + 1)·labels.count` floats: row t holds feature t's weight per label, the last row the intercepts.
+    public let parameters: [Float]
+
+    /// Creates a model from its parts, checking their sizes agree.
+    public init(labels: [String], featureCount: Int, parameters: [Float]) {
+        precondition(parameters.count == (featureCount + 1) * labels.count, "LogisticRegressionModel: wrong parameter count")
+        self.labels = labels
+        self.featureCount = featureCount
+        self.parameters = parameters
+    }
+
+    /// Label probabilities for every row of `matrix`, as rows of K floats (N×K, row-major). O(nnz·K).
+    public func probabilities(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
+        precondition(matrix.columnCount == featureCount, "matrix has \(matrix.columnCount) columns, model \(featureCount)")
+        let k = labels.count
+        var out = [Float](repeating: 0, count: matrix.rowCount * k)
+        parameters.withUnsafeBufferPointer { theta in
+            out.withUnsafeMutableBufferPointer { out in
+                let shared = UncheckedSendableBox(out)
+                forEachBlock(count: matrix.rowCount, blockSize: 256, threads: threads) { rows, _ in
+                    for r in rows {
+                        let row = UnsafeMutableBufferPointer(rebasing: shared.value[r * k..<(r + 1) * k])
+                        SoftmaxRegression.scores(matrix: matrix, row: r, theta: theta, classCount: k, into: row)
+                        SoftmaxRegression.softmaxInPlace(row)
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Trains multinomial logistic regression (softmax over all labels, L2 on the weights, an
+/// unpenalized intercept) with L-BFGS, minimizing the same objective as scikit-learn's
+/// `LogisticRegression(C=…)`, so results compare at the same C.
+public enum LogisticRegression {
+    /// Fits a model to `matrix` (one row per document) with `labels[i]` in `0..<labelNames.count`.
+    /// `progress` hears (iteration, scaled objective, largest gradient component).
+    public static func train(
+        matrix: CSRMatrix, labels: [Int32], labelNames: [String], options: LogisticRegressionOptions = .init(),
+        initial: [Float]? = nil, progress: (Int, Double, Double) -> Void = { _, _, _ in }
+    ) -> (model: LogisticRegressionModel, report: TrainingReport) {
+        let k = labelNames.count, n = matrix.rowCount
+        precondition(labels.count == n, "one label per row")
+        precondition(labels.allSatisfy { $0 >= 0 && Int($0) < k }, "labels out of range")
+        var weights = [Float](repeating: 1, count: n)
+        if options.classWeight == .balanced {
+            var counts = [Int](repeating: 0, count: k)
+            for y in labels { counts[Int(y)] += 1 }
+            let present = counts.filter { $0 > 0 }.count
+            weights = labels.map { Float(Double(n) / Double(present * counts[Int($0)])) }
+        }
+        var loss = SoftmaxLoss(matrix: matrix, labels: labels, sampleWeights: weights, classCount: k,
+                               c: options.c, threads: options.threads)
+        var theta = initial ?? [Float](repeating: 0, count: loss.parameterCount)
+        precondition(theta.count == loss.parameterCount, "initial parameters of the wrong size")
+        let optimizer = LBFGS(memory: options.memory, maxIterations: options.maxIterations,
+                              gradientTolerance: options.tolerance)
+        let outcome = optimizer.minimize(&theta, objective: { loss.evaluate($0, gradient: $1) }, progress: progress)
+        let report = TrainingReport(
+            iterations: outcome.iterations, evaluations: outcome.evaluations,
+            objective: outcome.objective * options.c * loss.weightSum, gradientMax: outcome.gradientMax,
+            converged: outcome.converged, stopReason: outcome.stop.rawValue)
+        return (LogisticRegressionModel(labels: labelNames, featureCount: matrix.columnCount, parameters: theta), report)
+    }
+}

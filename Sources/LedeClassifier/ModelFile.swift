@@ -1,0 +1,159 @@
+import Foundation
+import LedeFeatures
+import LedeSafetensors
+import LedeText
+
+/// Reads and writes a `TopicModel` as a safetensors file.
+///
+/// Format version 1. Tensors: `weights` F32 [V, K], `intercepts` F32 [K], `idf` F64 [V],
+/// `document_frequency` I64 [V], `vocabulary` U8 (the terms' UTF-8 bytes, concatenated in column
+/// order) with `vocabulary_offsets` I64 [V + 1], and for a custom stop-word list `stop_words` U8
+/// with `stop_words_offsets` I64. Metadata: `format` = "lede-topic-model", `format_version`,
+/// `labels` (JSON array), `analyzer` (JSON, see `AnalyzerSettings`), `provenance` (JSON).
+///
+/// Loading maps the file and checks every size, offset and value it relies on before use, so a
+/// truncated, corrupt or foreign file gets one clear error; writing goes to a temporary file that
+/// is renamed into place, so a failed write leaves no half file.
+public enum ModelFile {
+    /// The format this build writes, and the newest it reads.
+    public static let formatVersion = 1
+    static let formatName = "lede-topic-model"
+
+    /// Writes `model` to `path` atomically.
+    public static func save(_ model: TopicModel, to path: String) throws(ModelFileError) {
+        let tfidf = model.tfidf, classifier = model.classifier
+        let v = classifier.featureCount, k = classifier.labels.count
+        let settings = AnalyzerSettings(analyzer: tfidf.analyzer, options: tfidf.options)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func json<T: Encodable>(_ value: T) throws(ModelFileError) -> String {
+            do { return String(decoding: try encoder.encode(value), as: UTF8.self) } catch {
+                throw ModelFileError(.writeFailed, "cannot encode metadata: \(error)", path: path)
+            }
+        }
+        var writer = SafetensorsWriter(metadata: [
+            "format": formatName,
+            "format_version": String(formatVersion),
+            "labels": try json(classifier.labels),
+            "analyzer": try json(settings),
+            "provenance": try json(model.provenance),
+        ])
+        do {
+            try writer.add("weights", Array(classifier.parameters[0..<v * k]), shape: [v, k])
+            try writer.add("intercepts", Array(classifier.parameters[v * k..<(v + 1) * k]), shape: [k])
+            try writer.add("idf", tfidf.idf, shape: [v])
+            try writer.add("document_frequency", tfidf.documentFrequency.map { Int64($0) }, shape: [v])
+            try writer.add("vocabulary", tfidf.vocabulary.bytes, shape: [tfidf.vocabulary.bytes.count])
+            try writer.add("vocabulary_offsets", tfidf.vocabulary.starts.map { Int64($0) }, shape: [v + 1])
+            if settings.stopWords == "custom", let words = tfidf.analyzer.stopWords {
+                let arena = Vocabulary(sortedTerms: words.members.members.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+                try writer.add("stop_words", arena.bytes, shape: [arena.bytes.count])
+                try writer.add("stop_words_offsets", arena.starts.map { Int64($0) }, shape: [arena.starts.count])
+            }
+            try writer.write(toFile: path)
+        } catch let error as SafetensorsError {
+            throw ModelFileError(.writeFailed, error.description, path: path)
+        } catch {
+            throw ModelFileError(.writeFailed, "\(error)", path: path)
+        }
+    }
+
+    /// Reads the model at `path`, checking it thoroughly first.
+    public static func load(from path: String) throws(ModelFileError) -> TopicModel {
+        let file: SafetensorsFile
+        do { file = try SafetensorsFile(path: path) } catch { throw ModelFileError(error, path: path) }
+        func fail(_ code: ModelFileError.Code, _ message: String) -> ModelFileError { ModelFileError(code, message, path: path) }
+
+        guard file.metadata["format"] == formatName else {
+            throw fail(.notALedeModel, "not a Lede topic model (a safetensors file without format \"\(formatName)\" in its metadata)")
+        }
+        guard let versionText = file.metadata["format_version"], let version = Int(versionText), version >= 1 else {
+            throw fail(.notALedeModel, "the metadata has no valid format_version")
+        }
+        guard version <= formatVersion else {
+            throw fail(.newerFormat, "format \(version) is newer than this build (which reads up to format \(formatVersion)); use a newer Lede")
+        }
+        func decode<T: Decodable>(_ key: String, as type: T.Type) throws(ModelFileError) -> T {
+            guard let text = file.metadata[key] else { throw fail(.inconsistent, "the metadata has no \"\(key)\"") }
+            do { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) } catch {
+                throw fail(.invalidSettings, "the metadata's \"\(key)\" is not valid: \(error)")
+            }
+        }
+        let labels = try decode("labels", as: [String].self)
+        let settings = try decode("analyzer", as: AnalyzerSettings.self)
+        let provenance = try decode("provenance", as: ModelProvenance.self)
+        guard labels.count >= 2, Set(labels).count == labels.count, !labels.contains("") else {
+            throw fail(.inconsistent, "labels must be at least two distinct non-empty names, found \(labels)")
+        }
+
+        do {
+            let k = labels.count
+            let weightShape = try file.shape(of: "weights")
+            guard weightShape.count == 2, weightShape[1] == k else {
+                throw fail(.inconsistent, "weights have shape \(weightShape), expected [terms, \(k)]")
+            }
+            let v = weightShape[0]
+            func expectShape(_ name: String, _ shape: [Int]) throws(ModelFileError) {
+                let actual: [Int]
+                do { actual = try file.shape(of: name) } catch { throw ModelFileError(error, path: path) }
+                guard actual == shape else { throw fail(.inconsistent, "\(name) has shape \(actual), expected \(shape)") }
+            }
+            try expectShape("intercepts", [k])
+            try expectShape("idf", [v])
+            try expectShape("document_frequency", [v])
+            try expectShape("vocabulary_offsets", [v + 1])
+
+            var parameters = try file.array("weights", as: Float.self)
+            parameters += try file.array("intercepts", as: Float.self)
+            guard parameters.allSatisfy({ $0.isFinite }) else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
+            let idf = try file.array("idf", as: Double.self)
+            guard idf.allSatisfy({ $0.isFinite && $0 > 0 }) else { throw fail(.inconsistent, "idf values must be finite and positive") }
+            let frequency = try file.array("document_frequency", as: Int64.self)
+            guard frequency.allSatisfy({ $0 >= 0 }) else { throw fail(.inconsistent, "document frequencies must not be negative") }
+            let vocabulary = try arena(file, "vocabulary", "vocabulary_offsets", fail)
+            guard vocabulary.count == v else { throw fail(.inconsistent, "the vocabulary has \(vocabulary.count) terms, weights \(v)") }
+            try checkSortedAndUnique(vocabulary, fail)
+
+            var customStopWords: [String] = []
+            if settings.stopWords == "custom" {
+                customStopWords = try arena(file, "stop_words", "stop_words_offsets", fail).terms
+            }
+            let (analyzer, options) = try settings.resolve(customStopWords: customStopWords)
+            let tfidf = TfidfModel(analyzer: analyzer, options: options, vocabulary: vocabulary, idf: idf,
+                                   documentFrequency: frequency.map { Int($0) }, documentCount: provenance.documentCount)
+            let classifier = LogisticRegressionModel(labels: labels, featureCount: v, parameters: parameters)
+            return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance)
+        } catch let error as ModelFileError {
+            throw error
+        } catch let error as SafetensorsError {
+            throw ModelFileError(error, path: path)
+        } catch {
+            throw fail(.unreadable, "\(error)")
+        }
+    }
+
+    /// A term list stored as concatenated UTF-8 bytes plus I64 offsets, checked before use.
+    private static func arena(_ file: SafetensorsFile, _ bytesName: String, _ offsetsName: String,
+                              _ fail: (ModelFileError.Code, String) -> ModelFileError) throws -> Vocabulary {
+        let bytes = try file.array(bytesName, as: UInt8.self)
+        let offsets = try file.array(offsetsName, as: Int64.self)
+        guard offsets.first == 0, offsets.last == Int64(bytes.count),
+              zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw fail(.inconsistent, "\(offsetsName) do not run from 0 to \(bytes.count) in order")
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw fail(.inconsistent, "\(bytesName) is not valid UTF-8") }
+        return Vocabulary(bytes: bytes, starts: offsets.map { Int($0) })
+    }
+
+    /// Terms must be strictly increasing by bytes, as the vectorizer's lookup assumes.
+    private static func checkSortedAndUnique(_ vocabulary: Vocabulary,
+                                             _ fail: (ModelFileError.Code, String) -> ModelFileError) throws(ModelFileError) {
+        let bytes = vocabulary.bytes, starts = vocabulary.starts
+        for t in 1..<max(1, vocabulary.count) {
+            let previous = bytes[starts[t - 1]..<starts[t]], current = bytes[starts[t]..<starts[t + 1]]
+            guard previous.lexicographicallyPrecedes(current) else {
+                throw fail(.inconsistent, "vocabulary terms \(t - 1) and \(t) are not in strictly increasing order")
+            }
+        }
+    }
+}

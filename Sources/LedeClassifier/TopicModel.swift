@@ -1,0 +1,77 @@
+import LedeFeatures
+
+/// A trained topic classifier, ready to use: the TF-IDF vectorizer it reads text with, the
+/// logistic-regression weights, and where it came from. Saved and loaded by `ModelFile`.
+public struct TopicModel: Sendable {
+    /// Turns text into the classifier's feature rows.
+    public var tfidf: TfidfModel
+    /// Labels, weights and intercepts.
+    public var classifier: LogisticRegressionModel
+    /// Training data, settings, outcome and scores.
+    public var provenance: ModelProvenance
+
+    public init(tfidf: TfidfModel, classifier: LogisticRegressionModel, provenance: ModelProvenance) {
+        precondition(tfidf.vocabulary.count == classifier.featureCount, "TopicModel: vectorizer and classifier disagree")
+        self.tfidf = tfidf
+        self.classifier = classifier
+        self.provenance = provenance
+    }
+
+    /// The labels, in the order of probability rows.
+    public var labels: [String] { classifier.labels }
+
+    /// Label probabilities for each text (N×K, row-major), computed on `threads` threads.
+    public func probabilities(of texts: [String], threads: Int = 1) -> [Float] {
+        classifier.probabilities(tfidf.transform(documents: texts, threads: threads), threads: threads)
+    }
+}
+
+/// Where a model came from and how good it is, as recorded in its file and shown by `lede inspect`.
+public struct ModelProvenance: Codable, Sendable, Equatable {
+    /// The Lede release that trained it.
+    public var ledeVersion: String
+    /// When it was trained (ISO 8601, UTC).
+    public var createdAt: String
+    /// The training data's file name(s), as given.
+    public var trainingData: [String]
+    /// SHA-256 of the training data's bytes, hex.
+    public var trainingDataSHA256: String
+    /// Documents trained on.
+    public var documentCount: Int
+    /// Record fields the model was trained with (`id`, `title`, `text`, `label`, `summary` → names); they
+    /// become the defaults when the model is used.
+    public var fields: [String: String]
+    /// Training settings.
+    public var c: Double
+    public var classWeight: String
+    public var maxIterations: Int
+    public var tolerance: Double
+    /// Training outcome.
+    public var iterations: Int
+    public var converged: Bool
+    public var stopReason: String
+    /// ½‖W‖² + C·Σ log-loss at the end of training.
+    public var objective: Double
+    /// Named scores, e.g. `holdout_accuracy`, `validation_accuracy`.
+    public var scores: [String: Double]
+
+    public init(ledeVersion: String, createdAt: String, trainingData: [String], trainingDataSHA256: String,
+                documentCount: Int, fields: [String: String], options: LogisticRegressionOptions,
+                report: TrainingReport, scores: [String: Double] = [:]) {
+        self.ledeVersion = ledeVersion
+        self.createdAt = createdAt
+        self.trainingData = trainingData
+        self.trainingDataSHA256 = trainingDataSHA256
+        self.documentCount = documentCount
+        self.fields = fields
+        self.c = options.c
+        self.classWeight = options.classWeight.rawValue
+        self.maxIterations = options.maxIterations
+        self.tolerance = options.tolerance
+        self.iterations = report.iterations
+        self.converged = report.converged
+        self.stopReason = report.stopReason
+        self.objective = report.objective
+        self.scores = scores
+    }
+}

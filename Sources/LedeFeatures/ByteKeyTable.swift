@@ -1,0 +1,142 @@
+import LedeText
+
+/// A hash table from byte strings to 32-bit values, for tokens and for word n-grams keyed by the bytes of
+/// their token ids. Keys are copied into one arena and numbered in insertion order (the entry). Each slot
+/// is 16 bytes: a 24-bit hash tag, the key length and the value, then the key itself when it has at most
+/// 8 bytes (most tokens, and every bigram of ids), else its place in the arena; so most lookups touch one
+/// cache line. Open addressing with linear probing, at most half full. Lookups are O(1) expected.
+final class ByteKeyTable {
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) private var slotMask: Int
+    /// Per entry: hash, start in the arena, length, value.
+    let hashes = GrowableArray<UInt64>()
+    let starts = GrowableArray<Int>()
+    let lengths = GrowableArray<Int32>()
+    let values = GrowableArray<UInt32>()
+    let arena = GrowableArray<UInt8>(capacity: 1 << 12)
+
+    init(capacity: Int = 1024) {
+        var slotCount = 16
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = .allocate(capacity: 2 * slotCount)
+        slots.initialize(repeating: 0, count: 2 * slotCount)
+        slotMask = slotCount - 1
+    }
+
+    deinit { slots.deallocate() }
+
+    /// Number of entries.
+    var count: Int { hashes.count }
+
+    /// The key of entry `e`.
+    @inline(__always) func key(_ e: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: arena.base + starts[e], count: Int(lengths[e]))
+    }
+
+    /// The bytes of a key of at most 8 bytes as a little-endian integer, zero-padded, without reading past them.
+    @inline(__always) static func padded(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(p)
+        if n >= 8 { return raw.loadUnaligned(as: UInt64.self) }
+        if n >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            return low | high << UInt64(8 * (n - 4))
+        }
+        if n == 0 { return 0 }
+        return UInt64(p[0]) | UInt64(p[n >> 1]) << UInt64(8 * (n >> 1)) | UInt64(p[n - 1]) << UInt64(8 * (n - 1))
+    }
+
+    private static let valueMask: UInt64 = 0xFFFF_FFFF
+
+    /// The tag word of a key (without the value): 24 bits of hash and the length, capped at 255.
+    @inline(__always) private static func tagWord(_ hash: UInt64, _ n: Int) -> UInt64 {
+        (hash >> 40) << 40 | UInt64(min(n, 254) + 1) << 32
+    }
+
+    /// The second word of a slot: the key itself (≤ 8 bytes), its arena start (≤ 253), or its entry (longer).
+    @inline(__always) private func matches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64) -> Bool {
+        if n <= 8 { return word == inline }
+        let q: UnsafePointer<UInt8>
+        if n < 254 {
+            q = UnsafePointer(arena.base + Int(word))
+        } else {
+            let e = Int(word)
+            guard Int(lengths[e]) == n else { return false }
+            q = UnsafePointer(arena.base + starts[e])
+        }
+        let raw = UnsafeRawPointer(p), rawQ = UnsafeRawPointer(q)
+        var k = 0
+        while k + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rawQ.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n {
+            if p[k] != q[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Reads the first slot a key with this hash probes, so that its cache line is on its way before the
+    /// lookup needs it (a prefetch in plain Swift); fold the result into something kept.
+    @inline(__always) func touch(_ hash: UInt64) -> UInt64 {
+        slots[2 * (Int(truncatingIfNeeded: hash) & slotMask)]
+    }
+
+    /// The value stored for the `n` bytes at `p` (whose hash is `hash`), or nil.
+    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
+        let tag = Self.tagWord(hash, n)
+        let inline = n <= 8 ? Self.padded(p, n) : 0
+        var i = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let w0 = slots[2 * i]
+            if w0 == 0 { return nil }
+            if w0 & ~Self.valueMask == tag && matches(slots[2 * i + 1], p, n, inline) {
+                return UInt32(truncatingIfNeeded: w0)
+            }
+            i = (i + 1) & slotMask
+        }
+    }
+
+    /// The value stored for the key, storing `value` (as a new entry) when absent.
+    @inline(__always) func findOrInsert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) -> (value: UInt32, inserted: Bool) {
+        let tag = Self.tagWord(hash, n)
+        let inline = n <= 8 ? Self.padded(p, n) : 0
+        var i = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let w0 = slots[2 * i]
+            if w0 == 0 { break }
+            if w0 & ~Self.valueMask == tag && matches(slots[2 * i + 1], p, n, inline) {
+                return (UInt32(truncatingIfNeeded: w0), false)
+            }
+            i = (i + 1) & slotMask
+        }
+        precondition(n > 0 && n <= Int(Int32.max) && count < Int(UInt32.max) - 1, "ByteKeyTable: empty key, or key or table too large")
+        let e = count
+        let start = arena.count
+        hashes.append(hash)
+        starts.append(start)
+        lengths.append(Int32(n))
+        values.append(value)
+        arena.append(contentsOf: p, count: n)
+        slots[2 * i] = tag | UInt64(value)
+        slots[2 * i + 1] = n <= 8 ? inline : (n < 254 ? UInt64(start) : UInt64(e))
+        if (e + 1) * 2 > slotMask + 1 { grow() }
+        return (value, true)
+    }
+
+    private func grow() {
+        let slotCount = (slotMask + 1) * 2
+        slots.deallocate()
+        slots = .allocate(capacity: 2 * slotCount)
+        slots.initialize(repeating: 0, count: 2 * slotCount)
+        slotMask = slotCount - 1
+        for e in 0..<count {
+            let hash = hashes[e], n = Int(lengths[e]), start = starts[e]
+            var i = Int(truncatingIfNeeded: hash) & slotMask
+            while slots[2 * i] != 0 { i = (i + 1) & slotMask }
+            slots[2 * i] = Self.tagWord(hash, n) | UInt64(values[e])
+            slots[2 * i + 1] = n <= 8 ? Self.padded(arena.base + start, n) : (n < 254 ? UInt64(start) : UInt64(e))
+        }
+    }
+}

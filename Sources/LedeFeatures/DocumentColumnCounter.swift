@@ -1,0 +1,77 @@
+import LedeText
+
+/// Turns documents into (column, count) pairs with a `VocabularyLookup`, one worker's share; terms not in
+/// the vocabulary are skipped.
+final class DocumentColumnCounter {
+    private let lookup: VocabularyLookup
+    private let analyzer: TextAnalyzer
+    private let sizes: ClosedRange<Int>
+    private let buffer = TokenBuffer()
+    private let ids = GrowableArray<UInt32>()
+    @exclusivity(unchecked) private var countOfColumn: [UInt32]
+    @exclusivity(unchecked) private var touched: [Int32] = []
+    private var scalarStarts: [Int] = []
+    var invalidUTF8 = 0
+
+    init(lookup: VocabularyLookup, analyzer: TextAnalyzer, columnCount: Int) {
+        self.lookup = lookup
+        self.analyzer = analyzer
+        switch analyzer.terms {
+        case .words(let sizes): self.sizes = sizes
+        case .charactersWithinWords: self.sizes = 1...1
+        }
+        countOfColumn = Array(repeating: 0, count: columnCount)
+    }
+
+    @inline(__always) private func count(_ column: Int32) {
+        guard column >= 0 else { return }
+        if countOfColumn[Int(column)] == 0 { touched.append(column) }
+        countOfColumn[Int(column)] &+= 1
+    }
+
+    /// Counts one document's columns into `pairs` as `column << 32 | count` (unsorted).
+    func count(_ text: UnsafeBufferPointer<UInt8>, into pairs: inout [UInt64]) {
+        ids.shrink(to: 0)
+        invalidUTF8 += analyzer.tokenize(text, into: buffer) { buffer in
+            if !lookup.wordMode {
+                for t in 0..<buffer.tokenCount {
+                    forEachCharacterNGram(ofToken: t, in: buffer, sizes: analyzer.characterSizes, scalarStarts: &scalarStarts) { p, n in
+                        ids.append(lookup.find(p, n))
+                    }
+                }
+                return
+            }
+            for t in 0..<buffer.tokenCount {
+                let token = buffer.token(t)
+                ids.append(lookup.find(token.baseAddress!, token.count))
+            }
+        }
+        let n = ids.count
+        for i in 0..<n {
+            let id = ids[i]
+            if sizes.lowerBound == 1 && id != .max { count(lookup.tokenColumn[Int(id)]) }
+            var k = max(2, sizes.lowerBound)
+            while k <= sizes.upperBound && i + k <= n {
+                if ids[i + k - 1] == .max { break }   // every longer n-gram from i holds it too
+                if (i..<(i + k - 1)).contains(where: { ids[$0] == .max }) { break }
+                let key = UnsafeRawPointer(ids.base + i).assumingMemoryBound(to: UInt8.self)
+                if let column = lookup.ngrams.find(key, 4 * k, hash: ByteHash.hash(key, 4 * k)) { count(Int32(column)) }
+                k += 1
+            }
+        }
+        pairs.removeAll(keepingCapacity: true)
+        for column in touched {
+            pairs.append(UInt64(UInt32(column)) << 32 | UInt64(countOfColumn[Int(column)]))
+            countOfColumn[Int(column)] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+    }
+}
+
+extension TextAnalyzer {
+    /// The character n-gram sizes (1...1 for word terms).
+    var characterSizes: ClosedRange<Int> {
+        if case .charactersWithinWords(let sizes) = terms { return sizes }
+        return 1...1
+    }
+}

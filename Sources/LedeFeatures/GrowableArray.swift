@@ -1,0 +1,61 @@
+/// A growable array of trivial values over one manually managed buffer, for the hot loops of counting:
+/// no copy-on-write or exclusivity checks. Not thread-safe; each worker owns its own. Appends are O(1) amortized.
+final class GrowableArray<Element: BitwiseCopyable> {
+    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) private(set) var count = 0
+    @exclusivity(unchecked) private(set) var capacity: Int
+
+    init(capacity: Int = 16) {
+        self.capacity = max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always) subscript(i: Int) -> Element {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    @inline(__always) func append(_ value: Element) {
+        if count == capacity { reserve(count + 1) }
+        base[count] = value
+        count += 1
+    }
+
+    func append(contentsOf p: UnsafePointer<Element>, count n: Int) {
+        reserve(count + n)
+        (base + count).update(from: p, count: n)
+        count += n
+    }
+
+    /// Makes room for at least `minimum` elements.
+    func reserve(_ minimum: Int) {
+        guard minimum > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < minimum { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Sets the count to `n`, which must not exceed it (elements past it are forgotten).
+    func shrink(to n: Int) {
+        precondition(n <= count)
+        count = n
+    }
+
+    /// Frees the storage, leaving an empty array.
+    func release() {
+        base.deallocate()
+        capacity = 1
+        base = .allocate(capacity: 1)
+        count = 0
+    }
+
+    var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
+
+    func toArray() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}

@@ -1,0 +1,103 @@
+import LedeText
+
+/// Phase two of counting, one shard of the word n-grams (two tokens or more): reads every document's
+/// token ids and counts the n-grams this shard owns (by the hash of their ids' bytes), storing per
+/// document its (n-gram, count) pairs and per n-gram its document frequency and total count. Shards own
+/// disjoint n-grams and see every document, so nothing is merged afterwards and the counts do not depend
+/// on the thread count. An n-gram's key is the bytes of its token ids (4 per token), so any n works alike.
+final class NGramCounter {
+    let shard: Int
+    let shards: Int
+    /// The word n-gram sizes counted, two tokens or more.
+    let orders: ClosedRange<Int>
+
+    /// Word n-grams of two tokens or more, keyed by the bytes of their token ids.
+    let ngrams = ByteKeyTable()
+    /// Counts of each n-gram (by entry).
+    let ngramCounts = GrowableArray<TermCounts>()
+
+    /// Per stored pair: n-gram entry and count; per document (every document of the corpus, in order): where its pairs end.
+    let entryTerm = GrowableArray<UInt32>()
+    let entryCount = GrowableArray<UInt32>()
+    let documentEnds = GrowableArray<Int>()
+
+    private let touched = GrowableArray<UInt32>()
+    private struct OwnedNGram {
+        var start: UInt32
+        var size: UInt32
+        var hash: UInt64
+    }
+    private let owned = GrowableArray<OwnedNGram>()
+    /// Where the prefetching loads end up, so that they are not optimized away.
+    @exclusivity(unchecked) private(set) var warmth: UInt64 = 0
+    private let powerOfTwo: Bool
+
+    init(shard: Int, shards: Int, orders: ClosedRange<Int>) {
+        precondition(orders.lowerBound >= 2)
+        self.shard = shard
+        self.shards = shards
+        self.orders = orders
+        powerOfTwo = shards & (shards - 1) == 0
+    }
+
+    @inline(__always) private func bump(_ counts: UnsafeMutablePointer<TermCounts>, _ reference: UInt32) {
+        let c = counts.pointee.inDocument
+        if c == 0 { touched.append(reference) }
+        if c != .max { counts.pointee.inDocument = c + 1 }
+    }
+
+    /// Counts one document given as its token ids. O(tokens × n-gram sizes). The hashes of the n-grams are
+    /// computed first, so that each lookup can start loading the slot of a lookup a few positions ahead.
+    func countDocument(_ ids: UnsafePointer<UInt32>, _ count: Int) {
+        let firstOrder = orders.lowerBound, lastOrder = orders.upperBound
+        let shardMask = shards - 1
+        // The n-grams this shard owns: (start, size, hash), then their lookups, each loading a later one's slot.
+        owned.shrink(to: 0)
+        for i in 0..<count {
+            var k = firstOrder
+            while k <= lastOrder && i + k <= count {
+                let key = UnsafeRawPointer(ids + i).assumingMemoryBound(to: UInt8.self)
+                let hash = ByteHash.hash(key, 4 * k)
+                let keyShard = Int(truncatingIfNeeded: (hash >> 20) & 0xFFFF)
+                if (powerOfTwo ? keyShard & shardMask : keyShard % shards) == shard {
+                    owned.append(OwnedNGram(start: UInt32(i), size: UInt32(k), hash: hash))
+                }
+                k += 1
+            }
+        }
+        let ahead = 6
+        var warm: UInt64 = 0
+        for j in 0..<min(ahead, owned.count) { warm ^= ngrams.touch(owned[j].hash) }
+        for j in 0..<owned.count {
+            if j + ahead < owned.count { warm ^= ngrams.touch(owned[j + ahead].hash) }
+            let gram = owned[j]
+            let key = UnsafeRawPointer(ids + Int(gram.start)).assumingMemoryBound(to: UInt8.self)
+            let found = ngrams.findOrInsert(key, 4 * Int(gram.size), hash: gram.hash, value: UInt32(truncatingIfNeeded: ngramCounts.count))
+            if found.inserted {
+                precondition(ngramCounts.count < Int(UInt32.max) - 1, "NGramCounter: more than 4 billion n-grams in a shard")
+                ngramCounts.append(TermCounts())
+            }
+            bump(ngramCounts.base + Int(found.value), found.value)
+        }
+        warmth ^= warm
+        for j in 0..<touched.count {
+            let reference = touched[j]
+            let counts = ngramCounts.base + Int(reference)
+            let c = counts.pointee.inDocument
+            entryTerm.append(reference)
+            entryCount.append(c)
+            counts.pointee.documentFrequency += 1
+            counts.pointee.total += UInt64(c)
+            counts.pointee.inDocument = 0
+        }
+        touched.shrink(to: 0)
+        documentEnds.append(entryTerm.count)
+    }
+
+    /// Frees the per-document pairs (after vectorizing).
+    func releaseDocuments() {
+        entryTerm.release()
+        entryCount.release()
+        documentEnds.release()
+    }
+}

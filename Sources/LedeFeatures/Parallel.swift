@@ -1,0 +1,35 @@
+import Dispatch
+import Foundation
+
+/// Runs work on a fixed number of workers with Dispatch's `concurrentPerform`; one worker runs inline.
+enum Parallel {
+    /// Calls `body(worker)` for each worker in `0..<workers`, concurrently, and returns when all are done.
+    static func run(workers: Int, _ body: (Int) -> Void) {
+        if workers <= 1 {
+            body(0)
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let box = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: workers) { box.value($0) }
+        }
+    }
+
+    /// The default number of workers: the active processor count.
+    static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// Carries a value into concurrent work whose safety the caller guarantees (disjoint writes, joined before use).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+extension UnsafeBufferPointer {
+    /// A new buffer holding a copy of `array` (the caller deallocates it); for tables read in hot loops.
+    init(copying array: [Element]) {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        self.init(start: buffer.baseAddress, count: array.count)
+    }
+}

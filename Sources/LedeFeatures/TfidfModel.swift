@@ -1,0 +1,97 @@
+import Synchronization
+import LedeText
+
+/// A fitted TF-IDF vectorizer: the analyzer, the options, the vocabulary (one term per column) and the idf
+/// of each column. Turns new documents into rows of the same columns, on several threads.
+public struct TfidfModel: Sendable {
+    /// How documents are turned into terms.
+    public let analyzer: TextAnalyzer
+    /// Weighting and pruning settings the model was fitted with.
+    public let options: TfidfOptions
+    /// The terms, one per column.
+    public let vocabulary: Vocabulary
+    /// The idf of each column (all 1 when `options.useIDF` is false).
+    public let idf: [Double]
+    /// The document frequency of each column in the fitted corpus.
+    public let documentFrequency: [Int]
+    /// Number of documents the model was fitted on.
+    public let documentCount: Int
+
+    private let lookupCache = LookupCache()
+
+    /// Creates a model from its parts (for instance, read from a model file).
+    public init(analyzer: TextAnalyzer, options: TfidfOptions, vocabulary: Vocabulary, idf: [Double],
+                documentFrequency: [Int], documentCount: Int) {
+        precondition(idf.count == vocabulary.count && documentFrequency.count == vocabulary.count,
+                     "TfidfModel: idf, document frequencies and vocabulary differ in length")
+        self.analyzer = analyzer
+        self.options = options
+        self.vocabulary = vocabulary
+        self.idf = idf
+        self.documentFrequency = documentFrequency
+        self.documentCount = documentCount
+    }
+
+    private final class LookupCache: Sendable {
+        let value = Mutex<VocabularyLookup?>(nil)
+    }
+
+    private var lookup: VocabularyLookup {
+        lookupCache.value.withLock { cached in
+            if let cached { return cached }
+            let built = VocabularyLookup(vocabulary: vocabulary, terms: analyzer.terms)
+            cached = built
+            return built
+        }
+    }
+
+    /// The TF-IDF rows of `documents` (terms outside the vocabulary are ignored), computed on `threads`
+    /// threads; the result does not depend on the thread count.
+    public func transform(documents: [String], threads: Int = TfidfVectorizer.defaultThreadCount) -> CSRMatrix {
+        transform(count: documents.count, threads: threads) { i, body in
+            var text = documents[i]
+            text.withUTF8 { body($0) }
+        }
+    }
+
+    /// The TF-IDF rows of documents given as UTF-8 bytes (ill-formed sequences read as U+FFFD).
+    public func transform(byteDocuments documents: [[UInt8]], threads: Int = TfidfVectorizer.defaultThreadCount) -> CSRMatrix {
+        transform(count: documents.count, threads: threads) { i, body in
+            documents[i].withUnsafeBufferPointer { body($0) }
+        }
+    }
+
+    private func transform(count: Int, threads: Int, text: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> CSRMatrix {
+        let threads = max(1, min(threads, max(1, count)))
+        let lookup = self.lookup
+        let weighting = TfidfWeighting(options: options, idf: idf)
+        let sinks = (0..<threads).map { _ in RowSink() }
+        let next = Atomic<Int>(0)
+        let batchSize = 32
+        let batchCount = (count + batchSize - 1) / batchSize
+        idf.withUnsafeBufferPointer { idf in
+            Parallel.run(workers: threads) { w in
+                let counter = DocumentColumnCounter(lookup: lookup, analyzer: analyzer, columnCount: vocabulary.count)
+                let sink = sinks[w]
+                let scratch = GrowableArray<Double>()
+                let sorter = RowSorter(columnCount: vocabulary.count)
+                var pairs: [UInt64] = []
+                while true {
+                    let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if b >= batchCount { break }
+                    let start = b * batchSize, end = min(start + batchSize, count)
+                    sink.batches.append(RowSink.Batch(firstDocument: start, firstRow: sink.rowCount, count: end - start))
+                    for d in start..<end {
+                        text(d) { counter.count($0, into: &pairs) }
+                        let before = sink.columns.count
+                        pairs.withUnsafeMutableBufferPointer {
+                            weighting.appendRow($0, idf: idf, sorter: sorter, scratch: scratch, columns: sink.columns, values: sink.values)
+                        }
+                        sink.rowLengths.append(Int32(sink.columns.count - before))
+                    }
+                }
+            }
+        }
+        return assembleCSR(sinks, documentCount: count, columnCount: vocabulary.count, threads: threads)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import LedeText
+import Synchronization
+
+/// Fits a vocabulary and idf on a corpus and turns it into TF-IDF rows, as scikit-learn's
+/// `TfidfVectorizer` does, counting and weighing documents on several threads. The matrix, vocabulary and
+/// idf do not depend on the thread count.
+public struct TfidfVectorizer: Sendable {
+    /// How documents are turned into terms.
+    public var analyzer: TextAnalyzer
+    /// Weighting and pruning settings.
+    public var options: TfidfOptions
+
+    /// Creates a vectorizer; the defaults are scikit-learn's `TfidfVectorizer()`.
+    public init(analyzer: TextAnalyzer = .scikitLearn(), options: TfidfOptions = TfidfOptions()) {
+        self.analyzer = analyzer
+        self.options = options
+    }
+
+    /// The thread count used when none is given: the active processor count.
+    public static var defaultThreadCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Fits on in-memory documents and returns the model with the documents' TF-IDF matrix.
+    public func fitTransform(documents: [String], threads: Int = defaultThreadCount) throws -> TfidfFit {
+        try run(threads: threads, matrix: true) { counting in
+            try counting.count(documents.count) { _, i, counter in
+                var text = documents[i]
+                text.withUTF8 { counter.addText($0) }
+            }
+        }
+    }
+
+    /// Fits on in-memory documents and returns the model only.
+    public func fit(documents: [String], threads: Int = defaultThreadCount) throws -> TfidfModel {
+        try run(threads: threads, matrix: false) { counting in
+            try counting.count(documents.count) { _, i, counter in
+                var text = documents[i]
+                text.withUTF8 { counter.addText($0) }
+            }
+        }.model
+    }
+
+    /// Fits on documents given as UTF-8 bytes; ill-formed sequences are read as U+FFFD and counted.
+    public func fitTransform(byteDocuments documents: [[UInt8]], threads: Int = defaultThreadCount) throws -> TfidfFit {
+        try run(threads: threads, matrix: true) { counting in
+            try counting.count(documents.count) { _, i, counter in
+                documents[i].withUnsafeBufferPointer { counter.addText($0) }
+            }
+        }
+    }
+
+    /// Fits on a JSON Lines file streamed from disk, `linesPerChunk` lines at a time, and returns the model
+    /// and matrix. A document is the given string fields joined by a line break (missing or null fields are
+    /// empty), e.g. `["title", "text"]`. Only one chunk of raw lines is held at once; lines are decoded on
+    /// the worker threads. A line that is not a JSON object with those fields as strings throws `badRecord`.
+    public func fitTransform(jsonLinesAt path: String, fields: [String] = ["title", "text"],
+                             threads: Int = defaultThreadCount, linesPerChunk: Int = 4096) throws -> TfidfFit {
+        precondition(!fields.isEmpty && linesPerChunk > 0, "fitTransform: give at least one field and a positive chunk size")
+        var reader = try JSONLinesTextReader(path: path)
+        let decoders = (0..<max(1, threads)).map { _ in JSONFieldsDecoder(fields: fields) }
+        return try run(threads: threads, matrix: true) { counting in
+            while let chunk = try reader.next(maxLines: linesPerChunk) {
+                try chunk.bytes.withUnsafeBufferPointer { bytes in
+                    try counting.count(chunk.lines.count) { w, i, counter in
+                        let range = chunk.lines[i]
+                        let line = UnsafeBufferPointer(rebasing: bytes[range])
+                        let (values, invalid) = try decoders[w].decode(line, lineNumber: chunk.lineNumbers[i])
+                        counter.invalidUTF8 += invalid
+                        for var value in values {
+                            value.withUTF8 { counter.addText($0) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func run(threads: Int, matrix: Bool, feed: (CorpusCounter) throws -> Void) throws -> TfidfFit {
+        try options.validate()
+        let threads = max(1, threads)
+        let counting = CorpusCounter(analyzer: analyzer, threads: threads)
+        try feed(counting)
+        let n = counting.documentCount
+        let counted: ClosedRange<Int>
+        switch analyzer.terms {
+        case .words(let sizes): counted = sizes
+        case .charactersWithinWords: counted = 1...1
+        }
+        let chosen = try VocabularyBuilder(dictionary: counting.dictionary, tokenCounters: counting.tokenCounters,
+                                           ngramCounters: counting.ngramCounters, countedOrders: counted,
+                                           documentCount: n, options: options)
+        let weighting = TfidfWeighting(options: options, documentFrequency: chosen.documentFrequency, documentCount: n)
+        let model = TfidfModel(analyzer: analyzer, options: options, vocabulary: chosen.vocabulary, idf: weighting.idf,
+                               documentFrequency: chosen.documentFrequency, documentCount: n)
+        guard matrix else {
+            return TfidfFit(model: model, matrix: CSRMatrix(columnCount: chosen.vocabulary.count), invalidUTF8Count: counting.invalidUTF8)
+        }
+        let csr = vectorize(counting, chosen, weighting, threads: threads)
+        return TfidfFit(model: model, matrix: csr, invalidUTF8Count: counting.invalidUTF8)
+    }
+
+    /// Weighs every counted document: each row gathers the document's pairs from all shards, maps them to
+    /// columns, sorts and weighs them. Workers take batches of documents in turn.
+    private func vectorize(_ counting: CorpusCounter, _ chosen: VocabularyBuilder, _ weighting: TfidfWeighting, threads: Int) -> CSRMatrix {
+        let n = counting.documentCount
+        let tokenCounters = counting.tokenCounters, ngramCounters = counting.ngramCounters
+        let places = counting.documentPlaces
+        let sinks = (0..<threads).map { _ in RowSink() }
+        let next = Atomic<Int>(0)
+        let batchSize = 64
+        let batchCount = (n + batchSize - 1) / batchSize
+        let tokenColumns = UnsafeBufferPointer(copying: chosen.tokenColumns)
+        let tables = ngramCounters.indices.map { s in
+            (ngrams: UnsafeBufferPointer(copying: chosen.ngramColumns[s]), chosen: UnsafeBufferPointer(copying: chosen.ngramChosen[s]))
+        }
+        defer {
+            tokenColumns.deallocate()
+            for t in tables { t.ngrams.deallocate(); t.chosen.deallocate() }
+        }
+        weighting.idf.withUnsafeBufferPointer { idf in
+            Parallel.run(workers: threads) { w in
+                let sink = sinks[w]
+                let scratch = GrowableArray<Double>()
+                let sorter = RowSorter(columnCount: chosen.vocabulary.count)
+                let pairs = GrowableArray<UInt64>()
+                while true {
+                    let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    if b >= batchCount { break }
+                    let first = b * batchSize, end = min(first + batchSize, n)
+                    sink.batches.append(RowSink.Batch(firstDocument: first, firstRow: sink.rowCount, count: end - first))
+                    for d in first..<end {
+                        pairs.shrink(to: 0)
+                        let place = places[d]
+                        let tokens = tokenCounters[Int(place >> 40)], row = Int(place & 0xFF_FFFF_FFFF)
+                        for e in (row == 0 ? 0 : tokens.documentEnds[row - 1])..<tokens.documentEnds[row] {
+                            let column = tokenColumns[Int(tokens.entryToken[e])]
+                            if column >= 0 { pairs.append(UInt64(UInt32(column)) << 32 | UInt64(tokens.entryCount[e])) }
+                        }
+                        for (s, counter) in ngramCounters.enumerated() {
+                            let ngramColumns = tables[s].ngrams, chosenBits = tables[s].chosen
+                            for e in (d == 0 ? 0 : counter.documentEnds[d - 1])..<counter.documentEnds[d] {
+                                let entry = Int(counter.entryTerm[e])
+                                guard chosenBits[entry >> 6] & (1 << UInt64(entry & 63)) != 0 else { continue }
+                                pairs.append(UInt64(UInt32(ngramColumns[entry])) << 32 | UInt64(counter.entryCount[e]))
+                            }
+                        }
+                        let before = sink.columns.count
+                        weighting.appendRow(pairs.buffer, idf: idf, sorter: sorter, scratch: scratch, columns: sink.columns, values: sink.values)
+                        sink.rowLengths.append(Int32(sink.columns.count - before))
+                    }
+                }
+            }
+        }
+        for counter in tokenCounters { counter.releaseDocuments() }
+        for counter in ngramCounters { counter.releaseDocuments() }
+        return assembleCSR(sinks, documentCount: n, columnCount: chosen.vocabulary.count, threads: threads)
+    }
+}
+
+/// The result of fitting: the model, the fitted documents' TF-IDF matrix (one row per document, in input
+/// order), and how many ill-formed UTF-8 sequences were read as U+FFFD.
+public struct TfidfFit: Sendable {
+    /// The fitted model.
+    public var model: TfidfModel
+    /// The documents' TF-IDF rows (empty when only the model was asked for).
+    public var matrix: CSRMatrix
+    /// Ill-formed UTF-8 sequences replaced by U+FFFD.
+    public var invalidUTF8Count: Int
+}

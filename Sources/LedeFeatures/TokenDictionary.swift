@@ -1,0 +1,51 @@
+import LedeText
+
+/// Every distinct token (or character n-gram) of a corpus with its id, split into shards by hash so that
+/// new tokens can be added by several threads at once, each shard by one. A token's id is
+/// `index in its shard × shards + shard`, so ids stay nearly dense. Read-only while documents are tokenized.
+final class TokenDictionary {
+    let shards: Int
+    let tables: [ByteKeyTable]
+
+    init(shards: Int) {
+        self.shards = max(1, shards)
+        tables = (0..<self.shards).map { _ in ByteKeyTable(capacity: 1 << 13) }
+    }
+
+    /// The shard that holds a token with this hash.
+    @inline(__always) func shard(ofHash hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash >> 44) & 0xFFFF) % shards
+    }
+
+    /// Number of tokens.
+    var count: Int { tables.reduce(0) { $0 + $1.count } }
+
+    /// One more than the largest id in use.
+    var idLimit: Int {
+        var limit = 0
+        for (s, table) in tables.enumerated() where table.count > 0 { limit = max(limit, (table.count - 1) * shards + s + 1) }
+        return limit
+    }
+
+    /// The id of a token, or nil when it is not here.
+    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
+        let s = shard(ofHash: hash)
+        let table = tables[s]
+        guard table.count > 0, let index = table.find(p, n, hash: hash) else { return nil }
+        return index &* UInt32(shards) &+ UInt32(s)
+    }
+
+    /// Adds a token to shard `s` (which must be the shard of its hash) if absent; returns its id.
+    @inline(__always) func add(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, shard s: Int) -> UInt32 {
+        let table = tables[s]
+        let index = table.findOrInsert(p, n, hash: hash, value: UInt32(truncatingIfNeeded: table.count)).value
+        precondition(Int(index) * shards + s < Int(TokenSequencer.provisional), "TokenDictionary: more than 2 billion distinct tokens")
+        return index &* UInt32(shards) &+ UInt32(s)
+    }
+
+    /// The bytes of the token with this id, or nil when no token has it.
+    @inline(__always) func key(_ id: Int) -> UnsafeBufferPointer<UInt8>? {
+        let table = tables[id % shards], index = id / shards
+        return index < table.count ? table.key(index) : nil
+    }
+}

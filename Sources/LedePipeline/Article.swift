@@ -1,0 +1,86 @@
+/// The names of the fields a record's parts are read from (BRIEF §8); a model records the ones it
+/// was trained with and they become its defaults.
+public struct RecordFields: Sendable, Hashable, Codable {
+    public var id = "id"
+    public var title = "title"
+    public var text = "text"
+    public var label = "label"
+    public var summary = "summary"
+
+    public init(id: String = "id", title: String = "title", text: String = "text",
+                label: String = "label", summary: String = "summary") {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.label = label
+        self.summary = summary
+    }
+}
+
+/// One input article: what the verbs read from a record.
+public struct Article: Sendable {
+    /// The record's id as text (a number id reads as its digits); nil when the record has none.
+    public var id: String?
+    /// The id as it should be written back in JSON: a quoted string, or a number's digits.
+    public var idJSON: String?
+    public var title: String
+    public var text: String
+    public var label: String?
+    public var summary: String?
+    /// 1-based line number in its input.
+    public var line: Int
+
+    public init(id: String?, title: String, text: String, label: String? = nil, summary: String? = nil, line: Int) {
+        self.id = id
+        self.title = title
+        self.text = text
+        self.label = label
+        self.summary = summary
+        self.line = line
+    }
+
+    /// Title and text joined by a line break: what the classifier reads. Just the text when there is no title.
+    public var classifierInput: String { title.isEmpty ? text : title + "\n" + text }
+}
+
+/// Turns one JSON line into an `Article`, reading the configured fields.
+public struct ArticleDecoder {
+    public let fields: RecordFields
+    private let scanner: JSONObjectScanner
+
+    public init(fields: RecordFields) {
+        self.fields = fields
+        self.scanner = JSONObjectScanner(keys: [fields.id, fields.title, fields.text, fields.label, fields.summary])
+    }
+
+    /// The article in `line`; throws `RecordError` when the line is not a JSON object, or a field
+    /// has the wrong type. A missing or null title, label or summary reads as absent; a missing
+    /// text is an error unless `textRequired` is false.
+    public func decode(_ line: UnsafeBufferPointer<UInt8>, number: Int, textRequired: Bool = true) throws(RecordError) -> Article {
+        let values: [JSONObjectScanner.Value?]
+        do { values = try scanner.scan(line) } catch {
+            var located = error
+            located.line = number
+            throw located
+        }
+        func string(_ index: Int, _ name: String, allowNumber: Bool = false) throws(RecordError) -> String? {
+            switch values[index] {
+            case nil, .null?: return nil
+            case .string(let s)?: return s
+            case .number(let s)? where allowNumber: return s
+            default: throw RecordError(.wrongFieldType, "field \"\(name)\" must be a string", line: number)
+            }
+        }
+        let id = try string(0, fields.id, allowNumber: true)
+        let text = try string(2, fields.text)
+        if text == nil && textRequired {
+            throw RecordError(.missingField, "no \"\(fields.text)\" field (set another with --text-field)", line: number)
+        }
+        var idJSON: String?
+        if case .number(let digits)? = values[0] { idJSON = digits } else if let id { idJSON = JSONWriting.quoted(id) }
+        var article = Article(id: id, title: try string(1, fields.title) ?? "", text: text ?? "",
+                       label: try string(3, fields.label), summary: try string(4, fields.summary), line: number)
+        article.idJSON = idJSON
+        return article
+    }
+}

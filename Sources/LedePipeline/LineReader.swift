@@ -1,0 +1,163 @@
+import Foundation
+
+/// Reads an input (a file or standard input) line by line as raw UTF-8 bytes, in large blocks,
+/// handing each line over as soon as its newline arrives, so it works on a pipe fed one record at
+/// a time. LF ends a line and a CR before it is dropped. A line longer than `maxLineBytes` is not
+/// held: its bytes are skipped to the next newline and it is reported as too large.
+public struct LineReader {
+    /// One line of input.
+    public enum Line {
+        /// The line's bytes (without its line ending) and its 1-based number.
+        case text(UnsafeBufferPointer<UInt8>, number: Int)
+        /// A line over the limit, with its number and its length in bytes.
+        case tooLarge(number: Int, bytes: Int)
+    }
+
+    private let descriptor: Int32
+    private let closeAtEnd: Bool
+    private let maxLineBytes: Int
+    private var buffer: [UInt8]
+    private var start = 0, end = 0
+    private var lineNumber = 0
+    private var atEnd = false
+    /// The input's name, for messages: a path, or "stdin".
+    public let name: String
+
+    /// Reads standard input.
+    public static func standardInput(maxLineBytes: Int = .max) -> LineReader {
+        LineReader(descriptor: 0, closeAtEnd: false, name: "stdin", maxLineBytes: maxLineBytes)
+    }
+
+    /// Opens a file; throws `InputError` when it cannot be opened.
+    public init(path: String, maxLineBytes: Int = .max) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(path: path, errno: errno) }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            close(fd)
+            throw InputError(path: path, errno: EISDIR)
+        }
+        self.init(descriptor: fd, closeAtEnd: true, name: path, maxLineBytes: maxLineBytes)
+    }
+
+    private init(descriptor: Int32, closeAtEnd: Bool, name: String, maxLineBytes: Int) {
+        self.descriptor = descriptor
+        self.closeAtEnd = closeAtEnd
+        self.name = name
+        self.maxLineBytes = maxLineBytes
+        self.buffer = [UInt8](repeating: 0, count: 1 << 20)
+    }
+
+    /// Calls `body` with each line in turn until the input ends or `body` returns false.
+    /// The bytes given to `body` are valid only during the call. Throws `InputError` on a read error.
+    /// `beforeWaiting` runs whenever every line read so far has been handed over and the reader is
+    /// about to wait for more input (and once at the end): the moment to finish pending work.
+    public mutating func forEachLine(beforeWaiting: () throws -> Void = {}, _ body: (Line) throws -> Bool) throws {
+        while true {
+            // A complete line in the buffer?
+            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                let lineEnd = newline > start && buffer[newline - 1] == 0x0D ? newline - 1 : newline
+                let keepGoing = lineEnd - start > maxLineBytes
+                    ? try body(.tooLarge(number: lineNumber, bytes: lineEnd - start))
+                    : try buffer.withUnsafeBufferPointer { all in
+                        try body(.text(UnsafeBufferPointer(rebasing: all[start..<lineEnd]), number: lineNumber))
+                    }
+                start = newline + 1
+                if !keepGoing { return }
+                continue
+            }
+            if atEnd {
+                if start < end {  // a last line without a newline
+                    lineNumber += 1
+                    let lineEnd = buffer[end - 1] == 0x0D ? end - 1 : end
+                    let last = try buffer.withUnsafeBufferPointer { all in
+                        try body(.text(UnsafeBufferPointer(rebasing: all[start..<lineEnd]), number: lineNumber))
+                    }
+                    start = end
+                    if !last { return }
+                }
+                if closeAtEnd { close(descriptor) }
+                try beforeWaiting()
+                return
+            }
+            if end - start > maxLineBytes {
+                lineNumber += 1
+                let length = try skipRestOfLine(alreadyRead: end - start)
+                if !(try body(.tooLarge(number: lineNumber, bytes: length))) { return }
+                continue
+            }
+            try beforeWaiting()
+            try fill()
+        }
+    }
+
+    /// Makes room and reads more bytes; grows the buffer when one line fills it.
+    private mutating func fill() throws {
+        if start > 0 {
+            buffer.withUnsafeMutableBufferPointer { b in
+                _ = memmove(b.baseAddress!, b.baseAddress! + start, end - start)
+            }
+            end -= start
+            start = 0
+        }
+        if end == buffer.count {
+            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+        }
+        let (descriptor, filled) = (self.descriptor, self.end)
+        let count = buffer.withUnsafeMutableBufferPointer { b in Self.readRetrying(descriptor, b.baseAddress! + filled, b.count - filled) }
+        if count < 0 { throw InputError(path: name, errno: errno) }
+        if count == 0 { atEnd = true }
+        self.end += count
+    }
+
+    /// Reads and drops bytes up to and including the next newline; returns the line's total length.
+    private mutating func skipRestOfLine(alreadyRead: Int) throws -> Int {
+        var length = alreadyRead
+        while true {
+            let descriptor = self.descriptor
+            let count = buffer.withUnsafeMutableBufferPointer { b in Self.readRetrying(descriptor, b.baseAddress!, b.count) }
+            if count < 0 { throw InputError(path: name, errno: errno) }
+            if count == 0 {
+                atEnd = true
+                start = 0
+                end = 0
+                return length
+            }
+            if let newline = buffer[0..<count].firstIndex(of: 0x0A) {
+                // Keep what follows the newline for the next lines.
+                buffer.withUnsafeMutableBufferPointer { b in
+                    _ = memmove(b.baseAddress!, b.baseAddress! + newline + 1, count - newline - 1)
+                }
+                start = 0
+                end = count - newline - 1
+                return length + newline
+            }
+            length += count
+        }
+    }
+
+    private static func readRetrying(_ descriptor: Int32, _ pointer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        while true {
+            let n = read(descriptor, pointer, count)
+            if n < 0 && errno == EINTR { continue }
+            return n
+        }
+    }
+}
+
+/// An input that could not be opened or read: exit code 66 when it does not exist, 74 otherwise.
+public struct InputError: Error, CustomStringConvertible {
+    public let path: String
+    public let errno: Int32
+
+    public init(path: String, errno: Int32) {
+        self.path = path
+        self.errno = errno
+    }
+
+    /// Whether the input is missing (as opposed to unreadable).
+    public var isMissing: Bool { errno == ENOENT || errno == ENOTDIR }
+
+    public var description: String { "\(path): \(String(cString: strerror(errno)))" }
+}

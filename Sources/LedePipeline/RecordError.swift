@@ -1,0 +1,34 @@
+/// A record that could not be read, with what was wrong and where; the verbs write it as an error
+/// record (`{"id":…,"error":{"code":…,"message":…,"line":N}}`) or stop with exit code 65.
+public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of problem it is; the `code` of an error record.
+    public enum Code: String, Sendable {
+        case invalidJSON = "invalid_json"
+        case invalidUTF8 = "invalid_utf8"
+        case notAnObject = "not_an_object"
+        case wrongFieldType = "wrong_field_type"
+        case missingField = "missing_field"
+        case recordTooLarge = "record_too_large"
+        case emptyText = "empty_text"
+    }
+
+    public var code: Code
+    public var message: String
+    /// 1-based line number in the input, when known.
+    public var line: Int?
+    /// The input's name (a path, or "stdin"), when known.
+    public var source: String?
+
+    public init(_ code: Code, _ message: String, line: Int? = nil, source: String? = nil) {
+        self.code = code
+        self.message = message
+        self.line = line
+        self.source = source
+    }
+
+    public var description: String {
+        var place = source ?? ""
+        if let line { place += place.isEmpty ? "line \(line)" : ":\(line)" }
+        return place.isEmpty ? message : "\(place): \(message)"
+    }
+}

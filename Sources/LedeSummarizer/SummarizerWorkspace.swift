@@ -1,0 +1,363 @@
+import LedeSentences
+import LedeText
+import LedeBLAS
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Scratch space for summarizing one text at a time, reused from text to text so that the per-article
+/// work allocates little: the term table, token ids, sentence vectors and the dense matrices.
+///
+/// Not thread-safe: give each thread its own (`Summarizer.summarize(batch:threads:)` does).
+/// Memory is bounded by the longest text seen: linear in its length, plus `graphWindow`² floats.
+public final class SummarizerWorkspace {
+    let tokens = TokenBuffer(blockTokenLimit: 4096, blockByteLimit: 1 << 16)
+    let terms = TermTable()
+
+    // Per text.
+    var segments: [Range<Int>] = []
+    var wordCounts: [Int32] = []
+    /// Token term ids of every sentence, in order; sentence `i` owns `tokenIDs[tokenStart[i]..<tokenStart[i+1]]`.
+    var tokenIDs: [Int32] = []
+    var tokenStart: [Int32] = []
+    /// idf of each term (model idf only).
+    var termIDF: [Float] = []
+    /// Sentence indices of the candidates.
+    var candidates: [Int32] = []
+    /// Each candidate's vector: distinct terms (increasing) and weights; candidate `c` owns
+    /// `vectorTerms[vectorStart[c]..<vectorStart[c+1]]`. Counts until weighted, then unit-length weights.
+    var vectorStart: [Int32] = []
+    var vectorTerms: [Int32] = []
+    var vectorWeights: [Float] = []
+    /// Each candidate's score.
+    var scores: [Double] = []
+    /// Candidates best first.
+    var order: [Int32] = []
+    var picked: [Int32] = []
+
+    // Per window.
+    var localOf: [Int32] = []
+    var localTerms: [Int32] = []
+    var documentFrequency: [Int32] = []
+    var dense: [Float] = []
+    var similarity: [Float] = []
+    var transition: [Float] = []
+    var rank: [Float] = []
+    var nextRank: [Float] = []
+    var teleport: [Float] = []
+    var dangling: [Bool] = []
+    var sortScratch: [Int32] = []
+
+    /// Creates an empty workspace.
+    public init() {}
+
+    /// Reads the text: segments (cut when overlong), word counts, token term ids.
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, summarizer: Summarizer) {
+        let options = summarizer.options
+        segments.removeAll(keepingCapacity: true)
+        wordCounts.removeAll(keepingCapacity: true)
+        tokenIDs.removeAll(keepingCapacity: true)
+        tokenStart.removeAll(keepingCapacity: true)
+        termIDF.removeAll(keepingCapacity: true)
+        terms.removeAll()
+
+        let pieceWords = max(1, options.maximumSentenceWords / 2)
+        for range in summarizer.segmenter.segments(in: bytes) {
+            let words = Words.count(bytes, range)
+            if words > options.maximumSentenceWords {
+                Words.split(bytes, range, words: words, pieceWords: pieceWords, into: &segments, wordCounts: &wordCounts)
+            } else {
+                segments.append(range)
+                wordCounts.append(Int32(words))
+            }
+        }
+
+        let analyzer = options.analyzer
+        let model = summarizer.modelIDF
+        tokenStart.append(0)
+        for range in segments {
+            _ = analyzer.tokenize(UnsafeBufferPointer(rebasing: bytes[range]), into: tokens) { block in
+                for t in 0..<block.tokenCount {
+                    let token = block.token(t)
+                    let entry = terms.findOrInsert(token.baseAddress!, token.count)
+                    if entry.inserted, let model { termIDF.append(model.idf(token.baseAddress!, token.count)) }
+                    tokenIDs.append(Int32(entry.id))
+                }
+            }
+            tokenStart.append(Int32(tokenIDs.count))
+        }
+    }
+
+    /// Scores every candidate sentence (after `read`).
+    func score(summarizer: Summarizer) {
+        let options = summarizer.options
+        let n = segments.count
+        candidates.removeAll(keepingCapacity: true)
+        scores.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        guard n > 0 else { return }
+        if n > 2 {
+            for i in 0..<n where Int(wordCounts[i]) >= options.minimumWords { candidates.append(Int32(i)) }
+        }
+        if candidates.isEmpty {
+            for i in 0..<n { candidates.append(Int32(i)) }
+        }
+        let m = candidates.count
+        buildVectors()
+        scores = Array(repeating: 1 / Double(m), count: m)
+        if m > 2 {
+            // Windows of nearly equal size, at most `graphWindow` candidates each.
+            let windows = (m + options.graphWindow - 1) / options.graphWindow
+            var start = 0
+            for w in 0..<windows {
+                let size = (m - start) / (windows - w)
+                rankWindow(start..<(start + size), summarizer: summarizer)
+                start += size
+            }
+        }
+        // Best first; ties go to the earlier sentence.
+        order.append(contentsOf: (0..<Int32(m)))
+        scores.withUnsafeBufferPointer { s in
+            order.sort { a, b in s[Int(a)] > s[Int(b)] || (s[Int(a)] == s[Int(b)] && a < b) }
+        }
+    }
+
+    /// Each candidate's distinct terms with their counts, terms increasing.
+    private func buildVectors() {
+        vectorStart.removeAll(keepingCapacity: true)
+        vectorTerms.removeAll(keepingCapacity: true)
+        vectorWeights.removeAll(keepingCapacity: true)
+        vectorStart.append(0)
+        for sentence in candidates {
+            let from = Int(tokenStart[Int(sentence)]), to = Int(tokenStart[Int(sentence) + 1])
+            sortScratch.removeAll(keepingCapacity: true)
+            sortScratch.append(contentsOf: tokenIDs[from..<to])
+            sortScratch.withUnsafeMutableBufferPointer { ids in
+                // Insertion sort: sentences hold tens of tokens.
+                for i in 1..<max(1, ids.count) {
+                    let v = ids[i]
+                    var j = i - 1
+                    while j >= 0 && ids[j] > v {
+                        ids[j + 1] = ids[j]
+                        j -= 1
+                    }
+                    ids[j + 1] = v
+                }
+            }
+            var k = 0
+            while k < sortScratch.count {
+                let term = sortScratch[k]
+                var run = 1
+                while k + run < sortScratch.count && sortScratch[k + run] == term { run += 1 }
+                vectorTerms.append(term)
+                vectorWeights.append(Float(run))
+                k += run
+            }
+            vectorStart.append(Int32(vectorTerms.count))
+        }
+    }
+
+    /// Weighs the vectors of candidates `window`, builds their cosine matrix with one gemm over the
+    /// window's own terms, and runs PageRank; writes the scores, scaled by the window's share.
+    private func rankWindow(_ window: Range<Int>, summarizer: Summarizer) {
+        let options = summarizer.options
+        let w = window.count
+        let m = candidates.count
+        if localOf.count < terms.count {
+            localOf.append(contentsOf: repeatElement(-1, count: terms.count - localOf.count))
+        }
+        // Local term index and document frequencies over the window's sentences.
+        localTerms.removeAll(keepingCapacity: true)
+        documentFrequency.removeAll(keepingCapacity: true)
+        for c in window {
+            for e in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
+                let term = Int(vectorTerms[e])
+                if localOf[term] < 0 {
+                    localOf[term] = Int32(localTerms.count)
+                    localTerms.append(Int32(term))
+                    documentFrequency.append(0)
+                }
+                documentFrequency[Int(localOf[term])] += 1
+            }
+        }
+        let t = localTerms.count
+
+        // Weights: tf × idf^s, rows of unit length; then the dense sentence × term matrix.
+        let s = options.idfExponent
+        let useModel = summarizer.modelIDF != nil
+        let windowSize = Double(w)
+        dense.removeAll(keepingCapacity: true)
+        dense.append(contentsOf: repeatElement(0, count: w * t))
+        for (row, c) in window.enumerated() {
+            let from = Int(vectorStart[c]), to = Int(vectorStart[c + 1])
+            var norm: Float = 0
+            for e in from..<to {
+                let term = Int(vectorTerms[e])
+                var tf = vectorWeights[e]
+                if options.sublinearTF { tf = 1 + logf(tf) }
+                var weight = tf
+                if s != 0 {
+                    let idf: Double
+                    if useModel {
+                        idf = Double(termIDF[term])
+                    } else {
+                        idf = log((1 + windowSize) / (1 + Double(documentFrequency[Int(localOf[term])]))) + 1
+                    }
+                    weight *= Float(s == 1 ? idf : pow(idf, s))
+                }
+                vectorWeights[e] = weight
+                norm += weight * weight
+            }
+            if norm > 0 {
+                let inverse = 1 / norm.squareRoot()
+                for e in from..<to {
+                    vectorWeights[e] *= inverse
+                    dense[row * t + Int(localOf[Int(vectorTerms[e])])] = vectorWeights[e]
+                }
+            }
+        }
+        for term in localTerms { localOf[Int(term)] = -1 }
+
+        // Cosine similarities: S = X·Xᵀ, one gemm.
+        similarity.removeAll(keepingCapacity: true)
+        similarity.append(contentsOf: repeatElement(0, count: w * w))
+        if t > 0 {
+            dense.withUnsafeBufferPointer { x in
+                similarity.withUnsafeMutableBufferPointer { sim in
+                    options.blas.gemm(.none, .transposed, m: w, n: w, k: t, alpha: 1, a: x, b: x, beta: 0, c: sim)
+                }
+            }
+        }
+
+        // Transition matrix: row j holds where sentence j passes its rank; an edge toward a later
+        // sentence weighs `forwardWeight` times its cosine; no self-loops; rows sum to 1.
+        let forward = Float(options.position.forwardWeight)
+        transition.removeAll(keepingCapacity: true)
+        transition.append(contentsOf: repeatElement(0, count: w * w))
+        dangling.removeAll(keepingCapacity: true)
+        similarity.withUnsafeBufferPointer { sim in
+            transition.withUnsafeMutableBufferPointer { p in
+                for j in 0..<w {
+                    var sum: Float = 0
+                    for i in 0..<w where i != j {
+                        var value = max(0, sim[j * w + i])
+                        if i > j { value *= forward }
+                        p[j * w + i] = value
+                        sum += value
+                    }
+                    if sum > 0 {
+                        let inverse = 1 / sum
+                        for i in 0..<w { p[j * w + i] *= inverse }
+                    }
+                    dangling.append(!(sum > 0))
+                }
+            }
+        }
+
+        // Teleport vector: uniform, plus the prior on early candidates (global positions).
+        teleport.removeAll(keepingCapacity: true)
+        let position = options.position
+        if position.priorShare > 0 {
+            let decay = position.decay
+            let ratio = exp(-1 / decay)
+            // Total prior mass over all m candidates, to weigh later windows' prior by their share.
+            let total = (1 - pow(ratio, Double(m))) / (1 - ratio)
+            var windowMass = 0.0
+            for c in window { windowMass += exp(-Double(c) / decay) }
+            let share = position.priorShare * windowMass / total
+            for c in window {
+                teleport.append(Float((1 - share) / windowSize + share * exp(-Double(c) / decay) / windowMass))
+            }
+        } else {
+            teleport.append(contentsOf: repeatElement(Float(1 / windowSize), count: w))
+        }
+
+        let damping = Float(options.damping)
+        rank.removeAll(keepingCapacity: true)
+        rank.append(contentsOf: repeatElement(Float(1 / windowSize), count: w))
+        nextRank.removeAll(keepingCapacity: true)
+        nextRank.append(contentsOf: repeatElement(0, count: w))
+        let tolerance = Float(options.tolerance)
+        transition.withUnsafeBufferPointer { p in
+            for _ in 0..<options.maxIterations {
+                var danglingMass: Float = 0
+                for j in 0..<w where dangling[j] { danglingMass += rank[j] }
+                rank.withUnsafeBufferPointer { r in
+                    nextRank.withUnsafeMutableBufferPointer { next in
+                        options.blas.gemv(.transposed, rows: w, columns: w, alpha: damping, a: p, x: r, beta: 0, y: next)
+                    }
+                }
+                let jump = damping * danglingMass + (1 - damping)
+                var change: Float = 0
+                var total: Float = 0
+                for i in 0..<w {
+                    let value = nextRank[i] + jump * teleport[i]
+                    nextRank[i] = value
+                    change += abs(value - rank[i])
+                    total += value
+                }
+                swap(&rank, &nextRank)
+                if change < tolerance { break }
+                _ = total
+            }
+        }
+        let scale = windowSize / Double(m)
+        for (row, c) in window.enumerated() { scores[c] = Double(rank[row]) * scale }
+    }
+
+    /// The cosine of two candidates' weighted vectors (after scoring).
+    func cosine(_ a: Int, _ b: Int) -> Float {
+        var i = Int(vectorStart[a]), j = Int(vectorStart[b])
+        let iEnd = Int(vectorStart[a + 1]), jEnd = Int(vectorStart[b + 1])
+        var dot: Float = 0
+        while i < iEnd && j < jEnd {
+            let ti = vectorTerms[i], tj = vectorTerms[j]
+            if ti == tj {
+                dot += vectorWeights[i] * vectorWeights[j]
+                i += 1
+                j += 1
+            } else if ti < tj {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return dot
+    }
+
+    /// Picks candidates best first within the budget, skipping near-duplicates of earlier picks;
+    /// leaves them in `picked` in document order. At least one when there is any candidate.
+    func select(budget: SummaryBudget, summarizer: Summarizer) {
+        picked.removeAll(keepingCapacity: true)
+        guard !order.isEmpty else { return }
+        let threshold = Float(summarizer.options.redundancyThreshold)
+        var wordLimit = Int.max
+        var sentenceLimit = Int.max
+        switch budget {
+        case .sentences(let n): sentenceLimit = max(1, n)
+        case .words(let n): wordLimit = max(1, n)
+        case .ratio(let r):
+            var total = 0
+            for count in wordCounts { total += Int(count) }
+            wordLimit = max(1, Int((r * Double(total)).rounded()))
+        }
+        var words = 0
+        for c in order {
+            if picked.count >= sentenceLimit || words >= wordLimit { break }
+            let count = Int(wordCounts[Int(candidates[Int(c)])])
+            if !picked.isEmpty && words + count > wordLimit { continue }
+            var redundant = false
+            for p in picked where cosine(Int(c), Int(p)) >= threshold {
+                redundant = true
+                break
+            }
+            if redundant { continue }
+            picked.append(c)
+            words += count
+        }
+        picked.sort()
+    }
+}

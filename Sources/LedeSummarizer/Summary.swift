@@ -1,0 +1,54 @@
+/// One sentence of a summary: where it is in the text, its text, and its score.
+public struct SummarySentence: Sendable, Equatable {
+    /// Its position among the text's sentences, counting from 0.
+    public var index: Int
+    /// Its UTF-8 byte offsets `[start, end)` in the text, trimmed of white space.
+    public var range: Range<Int>
+    /// Its text: exactly the bytes of `range` (ill-formed UTF-8 repaired as U+FFFD).
+    public var text: String
+    /// Its rank score: the PageRank of the sentence, scaled so that a text's candidates average
+    /// `1 / candidates` (texts of one or two sentences: `1 / candidates` each).
+    public var score: Double
+
+    /// Creates a summary sentence.
+    public init(index: Int, range: Range<Int>, text: String, score: Double) {
+        self.index = index
+        self.range = range
+        self.text = text
+        self.score = score
+    }
+}
+
+/// An extractive summary: sentences of the text, in document order.
+public struct Summary: Sendable, Equatable {
+    /// The picked sentences, in the order they appear in the text.
+    public var sentences: [SummarySentence]
+    /// How many sentences the text has (the segmenter's segments, with overlong ones cut).
+    public var sentenceCount: Int
+
+    /// Creates a summary.
+    public init(sentences: [SummarySentence], sentenceCount: Int) {
+        self.sentences = sentences
+        self.sentenceCount = sentenceCount
+    }
+
+    /// The summary as one string: its sentences joined by single spaces.
+    public var text: String { sentences.map(\.text).joined(separator: " ") }
+
+    /// Whether the summary has no sentence (only when the text has none).
+    public var isEmpty: Bool { sentences.isEmpty }
+}
+
+/// Every sentence of a text with its score: the ranking a summary is cut from.
+public struct SentenceRanking: Sendable, Equatable {
+    /// The sentences' UTF-8 byte ranges, in document order.
+    public var sentences: [Range<Int>]
+    /// Each sentence's score (0 for sentences that are not candidates).
+    public var scores: [Double]
+    /// Whether each sentence may be picked (fragments under `minimumWords` words are not).
+    public var isCandidate: [Bool]
+    /// The candidates' indices, best first (ties go to the earlier sentence).
+    public var order: [Int]
+    /// Each sentence's word count.
+    public var wordCounts: [Int]
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Lede
+
+/// The field-name flags every verb shares (BRIEF §8). Unset flags fall back to the model's
+/// training fields, then to the standard names.
+struct FieldOptions: ParsableArguments {
+    @Option(help: "Field holding each record's id.") var idField: String?
+    @Option(help: "Field holding the headline.") var titleField: String?
+    @Option(help: "Field holding the article text.") var textField: String?
+    @Option(help: "Field holding the topic label.") var labelField: String?
+    @Option(help: "Field holding a reference summary.") var summaryField: String?
+
+    /// The fields to read: flags first, then `defaults` (a model's), then the standard names.
+    func resolved(defaults: [String: String] = [:]) -> RecordFields {
+        RecordFields(id: idField ?? defaults["id"] ?? "id",
+                     title: titleField ?? defaults["title"] ?? "title",
+                     text: textField ?? defaults["text"] ?? "text",
+                     label: labelField ?? defaults["label"] ?? "label",
+                     summary: summaryField ?? defaults["summary"] ?? "summary")
+    }
+}
+
+extension RecordFields {
+    /// The fields as stored in a model's provenance.
+    var dictionary: [String: String] { ["id": id, "title": title, "text": text, "label": label, "summary": summary] }
+}

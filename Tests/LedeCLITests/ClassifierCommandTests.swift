@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// The train → evaluate → classify path of the command line, on a small model trained on BBC.
+@Suite("lede train, evaluate classifier, classify", .serialized)
+struct ClassifierCommandTests {
+    static let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-cli-test-\(getpid()).safetensors").path
+
+    /// Trains the shared test model once.
+    static func trainedModel() throws -> String? {
+        if FileManager.default.fileExists(atPath: model) { return model }
+        guard let train = CommandRunner.dataset("bbc/train.jsonl") else { return nil }
+        let result = try CommandRunner.run(["train", "--data", train, "-o", model, "--holdout", "0.1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("holdout accuracy"))
+        return model
+    }
+
+    @Test("train writes a model that evaluate scores well above chance")
+    func evaluateJSON() throws {
+        guard let model = try Self.trainedModel(), let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
+        let result = try CommandRunner.run(["evaluate", "classifier", "--model", model, "--data", test, "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((report?["accuracy"] as? Double ?? 0) > 0.9)
+        #expect(report?["macro_f1"] is Double && report?["log_loss"] is Double)
+    }
+
+    @Test("classify writes one line per input line, in order, with error records in place")
+    func classifyStream() throws {
+        guard let model = try Self.trainedModel() else { return }
+        let input = """
+        {"id":"a","title":"Striker scores twice","text":"The striker scored twice as the club won the cup final."}
+        {"id":7,"text":"Shares fell sharply as the bank raised interest rates and profits slumped."}
+        not json at all
+        {"title":"no text field"}
+
+        {"text":"The minister told parliament the election would be held in May."}
+        """
+        let result = try CommandRunner.run(["classify", "--model", model, "--top-k", "2"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        let records = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(records.count == 5)
+        #expect(records[0]["id"] as? String == "a" && records[0]["label"] as? String == "sport")
+        #expect(records[1]["id"] as? Int == 7 && records[1]["label"] as? String == "business")
+        #expect((records[2]["error"] as? [String: Any])?["line"] as? Int == 3)
+        #expect((records[3]["error"] as? [String: Any])?["code"] as? String == "missing_field")
+        #expect(records[4]["id"] as? Int == 6 && records[4]["label"] as? String == "politics")
+        #expect((records[0]["top"] as? [Any])?.count == 2)
+    }
+
+    @Test("--strict stops at the first bad record with exit 65")
+    func strict() throws {
+        guard let model = try Self.trainedModel() else { return }
+        let result = try CommandRunner.run(["classify", "--model", model, "--strict"], input: "{\"text\":\"ok\"}\n{bad\n{\"text\":\"never\"}\n")
+        #expect(result.status == 65)
+        #expect(result.stdout.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("stdin:2"))
+    }
+
+    @Test("--threshold makes the label null when the model is unsure")
+    func threshold() throws {
+        guard let model = try Self.trainedModel() else { return }
+        let result = try CommandRunner.run(["classify", "--model", model, "--threshold", "0.999"], input: "{\"text\":\"the\"}\n")
+        #expect(result.stdout.contains("\"label\":null"))
+    }
+
+    @Test("empty input gives no output and exit 0")
+    func emptyInput() throws {
+        guard let model = try Self.trainedModel() else { return }
+        let result = try CommandRunner.run(["classify", "--model", model], input: "")
+        #expect(result.status == 0 && result.stdout.isEmpty)
+    }
+
+    @Test("bad models get one clear error and exit 65 or 66", arguments: ["missing", "empty", "truncated", "foreign"])
+    func badModel(kind: String) throws {
+        guard let model = try Self.trainedModel() else { return }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bad-\(kind)-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: model))
+        switch kind {
+        case "empty": FileManager.default.createFile(atPath: path, contents: Data())
+        case "truncated": FileManager.default.createFile(atPath: path, contents: bytes.prefix(bytes.count / 2))
+        case "foreign": FileManager.default.createFile(atPath: path, contents: Data("PK\u{3}\u{4} not a model at all".utf8))
+        default: break
+        }
+        let result = try CommandRunner.run(["classify", "--model", path], input: "{\"text\":\"x\"}\n")
+        #expect(result.status == (kind == "missing" ? 66 : 65), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("lede: \(path)"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("a missing input file exits 66; bad training data exits 65 naming file and line")
+    func badInputs() throws {
+        let missing = try CommandRunner.run(["train", "--data", "/nonexistent.jsonl", "-o", "/tmp/never.safetensors"])
+        #expect(missing.status == 66)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bad-train-\(getpid()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        FileManager.default.createFile(atPath: path, contents: Data("{\"text\":\"a\",\"label\":\"x\"}\n{\"text\":\"b\"\n".utf8))
+        let bad = try CommandRunner.run(["train", "--data", path, "-o", "/tmp/never.safetensors"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("\(path):2"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never.safetensors"))
+    }
+
+    @Test("a closed stdout ends classify quietly with exit 0")
+    func closedStdout() throws {
+        guard let model = try Self.trainedModel(), let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let script = "'\(CommandRunner.executable.path)' classify --model '\(model)' '\(test)' '\(test)' 2>/tmp/lede-epipe-\(getpid()).err | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
+        process.arguments = ["-c", script]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let errors = (try? String(contentsOfFile: "/tmp/lede-epipe-\(getpid()).err", encoding: .utf8)) ?? ""
+        #expect(status == "0")
+        #expect(errors.isEmpty)
+    }
+}

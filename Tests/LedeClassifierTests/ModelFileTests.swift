@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import LedeClassifier
+import LedeFeatures
+import LedeSafetensors
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let formatOneFixture = packageRoot.appendingPathComponent("Tests/Fixtures/model-format-1.safetensors").path
+
+func temporaryPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("lede-\(name)-\(getpid())-\(UUID().uuidString)").path
+}
+
+/// Rewrites a model file with some tensors or metadata changed.
+func rewrite(_ source: String, to path: String, metadata: (inout [String: String]) -> Void = { _ in },
+             tensors: (String, inout [Float]) -> Void = { _, _ in }) throws {
+    let file = try SafetensorsFile(path: source)
+    var meta = file.metadata
+    metadata(&meta)
+    var writer = SafetensorsWriter(metadata: meta)
+    for name in file.names {
+        let shape = try file.shape(of: name)
+        switch try file.dtype(of: name) {
+        case .float32:
+            var values = try file.array(name, as: Float.self)
+            tensors(name, &values)
+            try writer.add(name, values, shape: values.count == shape.reduce(1, *) ? shape : [values.count])
+        case .float64: try writer.add(name, try file.array(name, as: Double.self), shape: shape)
+        case .int64: try writer.add(name, try file.array(name, as: Int64.self), shape: shape)
+        case .uint8: try writer.add(name, try file.array(name, as: UInt8.self), shape: shape)
+        default: Issue.record("unexpected dtype in \(name)")
+        }
+    }
+    try writer.write(toFile: path)
+}
+
+@Suite("Model file")
+struct ModelFileTests {
+    @Test("the format 1 fixture loads and labels the articles it was trained on")
+    func formatOneLoads() throws {
+        let model = try ModelFile.load(from: formatOneFixture)
+        #expect(model.labels == ["business", "entertainment", "politics", "sport", "tech"])
+        #expect(model.provenance.fields["text"] == "text")
+        let probabilities = model.probabilities(of: ["Shares rose after the bank said profit doubled", "The striker scored in the cup final"])
+        let k = model.labels.count
+        func best(_ row: Int) -> String {
+            let scores = probabilities[row * k..<(row + 1) * k]
+            return model.labels[scores.indices.max { scores[$0] < scores[$1] }! - row * k]
+        }
+        #expect(best(0) == "business" && best(1) == "sport")
+    }
+
+    @Test("save then load gives the same model, byte for byte on a second save")
+    func roundTrip() throws {
+        let model = try ModelFile.load(from: formatOneFixture)
+        let first = temporaryPath("roundtrip-a"), second = temporaryPath("roundtrip-b")
+        defer { try? FileManager.default.removeItem(atPath: first); try? FileManager.default.removeItem(atPath: second) }
+        try ModelFile.save(model, to: first)
+        let loaded = try ModelFile.load(from: first)
+        #expect(loaded.classifier.parameters == model.classifier.parameters)
+        #expect(loaded.tfidf.vocabulary == model.tfidf.vocabulary && loaded.tfidf.idf == model.tfidf.idf)
+        #expect(loaded.tfidf.analyzer == model.tfidf.analyzer && loaded.tfidf.options == model.tfidf.options)
+        #expect(loaded.provenance == model.provenance)
+        try ModelFile.save(loaded, to: second)
+        #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
+    }
+
+    @Test("a newer format gets a message saying so")
+    func newerFormat() throws {
+        let path = temporaryPath("format2")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try rewrite(formatOneFixture, to: path, metadata: { $0["format_version"] = "2" })
+        #expect { try ModelFile.load(from: path) } throws: { error in
+            guard let error = error as? ModelFileError else { return false }
+            return error.code == .newerFormat && error.description.contains("format 2 is newer than this build")
+        }
+    }
+
+    @Test("broken files get one clear error each", arguments: [
+        "missing", "empty", "truncated", "foreign safetensors", "not safetensors", "bad labels",
+        "weights of the wrong shape", "non-finite weight", "bad analyzer", "unsorted vocabulary",
+    ])
+    func broken(kind: String) throws {
+        let path = temporaryPath("broken")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let good = try Data(contentsOf: URL(fileURLWithPath: formatOneFixture))
+        var expected: ModelFileError.Code = .inconsistent
+        switch kind {
+        case "missing": expected = .notFound
+        case "empty": FileManager.default.createFile(atPath: path, contents: Data()); expected = .unreadable
+        case "truncated": FileManager.default.createFile(atPath: path, contents: good.prefix(good.count - 100)); expected = .unreadable
+        case "not safetensors": FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: 64)); expected = .unreadable
+        case "foreign safetensors":
+            var writer = SafetensorsWriter(metadata: ["format": "pt"])
+            try writer.add("w", [Float](repeating: 1, count: 4), shape: [2, 2])
+            try writer.write(toFile: path)
+            expected = .notALedeModel
+        case "bad labels": try rewrite(formatOneFixture, to: path, metadata: { $0["labels"] = "[\"a\",\"a\"]" })
+        case "weights of the wrong shape": try rewrite(formatOneFixture, to: path, tensors: { name, v in if name == "weights" { v.removeLast() } })
+        case "non-finite weight": try rewrite(formatOneFixture, to: path, tensors: { name, v in if name == "weights" { v[3] = .nan } })
+        case "bad analyzer": try rewrite(formatOneFixture, to: path, metadata: { $0["analyzer"] = "{\"tokenizer\": 3}" }); expected = .invalidSettings
+        case "unsorted vocabulary":
+            let file = try SafetensorsFile(path: formatOneFixture)
+            var bytes = try file.array("vocabulary", as: UInt8.self)
+            let offsets = try file.array("vocabulary_offsets", as: Int64.self)
+            // The first term now starts with "z", after the second.
+            bytes[Int(offsets[0])] = UInt8(ascii: "z")
+            var writer = SafetensorsWriter(metadata: file.metadata)
+            for name in file.names where name != "vocabulary" {
+                switch try file.dtype(of: name) {
+                case .float32: try writer.add(name, try file.array(name, as: Float.self), shape: try file.shape(of: name))
+                case .float64: try writer.add(name, try file.array(name, as: Double.self), shape: try file.shape(of: name))
+                case .int64: try writer.add(name, try file.array(name, as: Int64.self), shape: try file.shape(of: name))
+                default: try writer.add(name, try file.array(name, as: UInt8.self), shape: try file.shape(of: name))
+                }
+            }
+            try writer.add("vocabulary", bytes, shape: [bytes.count])
+            try writer.write(toFile: path)
+        default: Issue.record("unknown case")
+        }
+        #expect { try ModelFile.load(from: path) } throws: { error in
+            guard let error = error as? ModelFileError else { return false }
+            return error.code == expected && error.description.hasPrefix(path) && !error.description.contains("\n")
+        }
+    }
+}
