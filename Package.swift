@@ -57,7 +57,7 @@ let package = Package(
 
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS"]),
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors"]),
-        .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText"]),
+        .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline"]),
         .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline"]),
         .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
         .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences"]),

@@ -5,13 +5,13 @@ import Synchronization
 ///
 /// 1. Documents are cut into batches that idle workers take in turn; each worker tokenizes its documents
 ///    into token-id sequences (`TokenSequencer`). Then the tokens new to the corpus are added to the token
-///    dictionary (in worker order), and each worker makes its provisional ids final and counts the tokens
-///    of its documents (`TokenCounter`).
+///    dictionary (each dictionary shard by one thread), and each worker makes its provisional ids final
+///    and counts the tokens of its documents (`TokenCounter`).
 /// 2. For word n-grams, each shard (one per thread) reads all the chunk's sequences in document order and
 ///    counts the n-grams it owns (`NGramCounter`).
 ///
-/// Memory: the dictionary, the n-gram tables and the (term, count) pairs; a chunk's token ids are dropped
-/// after it is counted, so the corpus text is never held whole.
+/// Memory: the dictionary, the n-gram tables and the (term, count) pairs, plus one chunk's token ids
+/// (4 bytes a token), dropped when the next chunk starts; the corpus text is never held whole here.
 final class CorpusCounter {
     let threads: Int
     /// Every token (or character n-gram) of the corpus, with its id.

@@ -24,12 +24,3 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
-
-extension UnsafeBufferPointer {
-    /// A new buffer holding a copy of `array` (the caller deallocates it); for tables read in hot loops.
-    init(copying array: [Element]) {
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(array.count, 1))
-        _ = buffer.initialize(from: array)
-        self.init(start: buffer.baseAddress, count: array.count)
-    }
-}

@@ -22,29 +22,19 @@ public struct TfidfVectorizer: Sendable {
 
     /// Fits on in-memory documents and returns the model with the documents' TF-IDF matrix.
     public func fitTransform(documents: [String], threads: Int = defaultThreadCount) throws -> TfidfFit {
-        try run(threads: threads, matrix: true) { counting in
-            try counting.count(documents.count) { _, i, counter in
-                var text = documents[i]
-                text.withUTF8 { counter.addText($0) }
-            }
-        }
+        try run(threads: threads, matrix: true) { try Self.count(documents, into: $0) }
     }
 
     /// Fits on in-memory documents and returns the model only.
     public func fit(documents: [String], threads: Int = defaultThreadCount) throws -> TfidfModel {
-        try run(threads: threads, matrix: false) { counting in
-            try counting.count(documents.count) { _, i, counter in
-                var text = documents[i]
-                text.withUTF8 { counter.addText($0) }
-            }
-        }.model
+        try run(threads: threads, matrix: false) { try Self.count(documents, into: $0) }.model
     }
 
     /// Fits on documents given as UTF-8 bytes; ill-formed sequences are read as U+FFFD and counted.
     public func fitTransform(byteDocuments documents: [[UInt8]], threads: Int = defaultThreadCount) throws -> TfidfFit {
         try run(threads: threads, matrix: true) { counting in
-            try counting.count(documents.count) { _, i, counter in
-                documents[i].withUnsafeBufferPointer { counter.addText($0) }
+            try counting.count(documents.count) { _, i, sequencer in
+                documents[i].withUnsafeBufferPointer { sequencer.addText($0) }
             }
         }
     }
@@ -61,17 +51,34 @@ public struct TfidfVectorizer: Sendable {
         return try run(threads: threads, matrix: true) { counting in
             while let chunk = try reader.next(maxLines: linesPerChunk) {
                 try chunk.bytes.withUnsafeBufferPointer { bytes in
-                    try counting.count(chunk.lines.count) { w, i, counter in
+                    try counting.count(chunk.lines.count) { w, i, sequencer in
                         let range = chunk.lines[i]
                         let line = UnsafeBufferPointer(rebasing: bytes[range])
                         let (values, invalid) = try decoders[w].decode(line, lineNumber: chunk.lineNumbers[i])
-                        counter.invalidUTF8 += invalid
+                        sequencer.invalidUTF8 += invalid
                         for var value in values {
-                            value.withUTF8 { counter.addText($0) }
+                            value.withUTF8 { sequencer.addText($0) }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Counts in-memory documents in chunks of about 64 MB of text, so that token ids stay a fraction of it.
+    private static func count(_ documents: [String], into counting: CorpusCounter) throws {
+        var start = 0
+        while start < documents.count {
+            var end = start, bytes = 0
+            while end < documents.count && (end == start || bytes < 64 << 20) {
+                bytes += documents[end].utf8.count
+                end += 1
+            }
+            try counting.count(end - start) { _, i, sequencer in
+                var text = documents[start + i]
+                text.withUTF8 { sequencer.addText($0) }
+            }
+            start = end
         }
     }
 
@@ -88,7 +95,7 @@ public struct TfidfVectorizer: Sendable {
         }
         let chosen = try VocabularyBuilder(dictionary: counting.dictionary, tokenCounters: counting.tokenCounters,
                                            ngramCounters: counting.ngramCounters, countedOrders: counted,
-                                           documentCount: n, options: options)
+                                           documentCount: n, options: options, threads: threads)
         let weighting = TfidfWeighting(options: options, documentFrequency: chosen.documentFrequency, documentCount: n)
         let model = TfidfModel(analyzer: analyzer, options: options, vocabulary: chosen.vocabulary, idf: weighting.idf,
                                documentFrequency: chosen.documentFrequency, documentCount: n)
@@ -109,14 +116,7 @@ public struct TfidfVectorizer: Sendable {
         let next = Atomic<Int>(0)
         let batchSize = 64
         let batchCount = (n + batchSize - 1) / batchSize
-        let tokenColumns = UnsafeBufferPointer(copying: chosen.tokenColumns)
-        let tables = ngramCounters.indices.map { s in
-            (ngrams: UnsafeBufferPointer(copying: chosen.ngramColumns[s]), chosen: UnsafeBufferPointer(copying: chosen.ngramChosen[s]))
-        }
-        defer {
-            tokenColumns.deallocate()
-            for t in tables { t.ngrams.deallocate(); t.chosen.deallocate() }
-        }
+        let map = chosen.columns
         weighting.idf.withUnsafeBufferPointer { idf in
             Parallel.run(workers: threads) { w in
                 let sink = sinks[w]
@@ -133,15 +133,15 @@ public struct TfidfVectorizer: Sendable {
                         let place = places[d]
                         let tokens = tokenCounters[Int(place >> 40)], row = Int(place & 0xFF_FFFF_FFFF)
                         for e in (row == 0 ? 0 : tokens.documentEnds[row - 1])..<tokens.documentEnds[row] {
-                            let column = tokenColumns[Int(tokens.entryToken[e])]
+                            let column = map.tokenColumns[Int(tokens.entryToken[e])]
                             if column >= 0 { pairs.append(UInt64(UInt32(column)) << 32 | UInt64(tokens.entryCount[e])) }
                         }
                         for (s, counter) in ngramCounters.enumerated() {
-                            let ngramColumns = tables[s].ngrams, chosenBits = tables[s].chosen
+                            let columns = map.ngramColumns[s], chosen = map.ngramChosen[s]
                             for e in (d == 0 ? 0 : counter.documentEnds[d - 1])..<counter.documentEnds[d] {
                                 let entry = Int(counter.entryTerm[e])
-                                guard chosenBits[entry >> 6] & (1 << UInt64(entry & 63)) != 0 else { continue }
-                                pairs.append(UInt64(UInt32(ngramColumns[entry])) << 32 | UInt64(counter.entryCount[e]))
+                                guard chosen[entry >> 6] & (1 << UInt64(entry & 63)) != 0 else { continue }
+                                pairs.append(UInt64(UInt32(columns[entry])) << 32 | UInt64(counter.entryCount[e]))
                             }
                         }
                         let before = sink.columns.count

@@ -1,129 +1,136 @@
-/// Chooses the columns from the shards' counts as scikit-learn's `CountVectorizer` does: the counted terms
-/// whose document frequency lies in [minDF, maxDF], then at most `maxFeatures` of them by highest total
-/// count, in term order (UTF-8 byte order). Word n-grams are ordered without building their text: an
-/// n-gram's text order is the order of its tokens' ranks, token by token (shorter first on a tie), because
-/// tokens hold no byte below the joining space. Each candidate carries what later steps need, so that
-/// after sorting nothing is looked up at random.
+import Synchronization
+
+/// Chooses the columns from the counts as scikit-learn's `CountVectorizer` does: the counted terms whose
+/// document frequency lies in [minDF, maxDF], then at most `maxFeatures` of them by highest total count, in
+/// term order (UTF-8 byte order). Word n-grams are ordered without building their text: an n-gram's text
+/// order is the order of its tokens' ranks, token by token (shorter first on a tie), because tokens hold no
+/// byte below the joining space. The work is split into parts (the tokens, and each n-gram shard) that
+/// threads build and sort at once before one merge; each candidate carries what later steps need, so that
+/// nothing is looked up at random after sorting.
 struct VocabularyBuilder {
     /// The chosen terms in column order.
     var vocabulary: Vocabulary
-    /// Column of each token id, or -1.
-    var tokenColumns: [Int32]
-    /// Per shard: column of each n-gram entry, or -1.
-    var ngramColumns: [[Int32]]
-    /// Per shard: one bit per n-gram entry, set when it has a column (a small table to test first).
-    var ngramChosen: [[UInt64]]
+    /// Where each counted term landed.
+    var columns: ColumnMap
     /// Document frequency per column.
     var documentFrequency: [Int]
 
-    private struct Candidate {
-        var key: UInt64            // sort key: token ranks (two at most), or the position in `sequences`
-        var total: UInt64
-        var shard: UInt32
-        var reference: UInt32      // token id, or n-gram entry with bit 31 set
-        var documentFrequency: UInt32
-        var first: UInt32          // token ids (n-grams of two at most), or the index in `sequences`
-        var second: UInt32
-        var order: UInt32
-    }
-
     static let ngramFlag: UInt32 = 1 << 31
 
+    private struct Candidate {
+        var key: UInt64            // sort key when n-grams have two tokens at most: their ranks
+        var total: UInt64
+        var reference: UInt32      // token id, or n-gram entry with bit 31 set
+        var documentFrequency: UInt32
+        var first: UInt32          // token ids (n-grams of two at most), or the index in the part's `sequences`
+        var second: UInt32
+        var order: UInt16
+        var part: UInt16           // 0: tokens; 1 + shard: n-grams of that shard
+    }
+
+    private struct Part {
+        var candidates: [Candidate] = []
+        var sequences: [[UInt32]] = []   // token ids of each candidate, when n-grams exceed two tokens
+        var anyCounted = false
+    }
+
     init(dictionary: TokenDictionary, tokenCounters: [TokenCounter], ngramCounters: [NGramCounter],
-         countedOrders: ClosedRange<Int>, documentCount n: Int, options: TfidfOptions) throws {
+         countedOrders: ClosedRange<Int>, documentCount n: Int, options: TfidfOptions, threads: Int) throws {
         try options.validate()
-
-        // Ranks of the tokens by their bytes: by the first 8 bytes (big-endian), then runs of equal prefixes byte by byte.
+        let threads = max(1, threads)
         let tokenCount = dictionary.idLimit
-        var byBytes: [(leading: UInt64, token: Int32)] = []
-        byBytes.reserveCapacity(dictionary.count)
-        for t in 0..<tokenCount {
-            guard let b = dictionary.key(t) else { continue }
-            var key: UInt64 = 0
-            for k in 0..<8 { key = key << 8 | UInt64(k < b.count ? b[k] : 0) }
-            byBytes.append((key, Int32(t)))
-        }
-        byBytes.withUnsafeMutableBufferPointer { if $0.count > 0 { Sorting.sort($0.baseAddress!, $0.count) { $0.leading } } }
-        var runStart = 0
-        while runStart < byBytes.count {
-            var runEnd = runStart + 1
-            while runEnd < byBytes.count && byBytes[runEnd].leading == byBytes[runStart].leading { runEnd += 1 }
-            if runEnd - runStart > 1 {
-                byBytes[runStart..<runEnd].sort { dictionary.key(Int($0.token))!.lexicographicallyPrecedes(dictionary.key(Int($1.token))!) }
-            }
-            runStart = runEnd
-        }
-        var rank = [UInt32](repeating: 0, count: tokenCount)
-        for (r, t) in byBytes.enumerated() { rank[Int(t.token)] = UInt32(r) }
-        byBytes = []
+        let rank = Self.tokenRanks(dictionary, threads: threads)
 
-        // Candidates: counted terms within the document-frequency bounds.
+        // Candidates: counted terms within the document-frequency bounds, per part, each part sorted.
         let high = TfidfOptions.documents(options.maxDF, of: n)
         let low = TfidfOptions.documents(options.minDF, of: n)
         let maxOrder = countedOrders.upperBound
-        var anyCounted = false
-        var candidates: [Candidate] = []
-        var sequences: [[UInt32]] = []   // token ids of each candidate, when n-grams exceed two tokens
-        if countedOrders.lowerBound == 1 {
-            for id in 0..<tokenCount {
-                var counts = TermCounts()
-                for counter in tokenCounters where id < counter.counts.count {
-                    counts.documentFrequency += counter.counts[id].documentFrequency
-                    counts.total += counter.counts[id].total
-                }
-                guard counts.documentFrequency > 0 else { continue }
-                anyCounted = true
-                let df = Double(counts.documentFrequency)
-                guard df <= high && df >= low else { continue }
-                var c = Candidate(key: UInt64(rank[id] + 1) << 32, total: counts.total, shard: 0, reference: UInt32(id),
-                                  documentFrequency: counts.documentFrequency, first: UInt32(id), second: 0, order: 1)
-                if maxOrder > 2 {
-                    c.first = UInt32(sequences.count)
-                    sequences.append([UInt32(id)])
-                }
-                candidates.append(c)
-            }
-        }
-        for counter in ngramCounters {
-            let s = UInt32(counter.shard)
-            for e in 0..<counter.ngramCounts.count {
-                let counts = counter.ngramCounts[e]
-                anyCounted = true
-                let df = Double(counts.documentFrequency)
-                guard df <= high && df >= low else { continue }
-                let key = counter.ngrams.key(e)
-                let raw = UnsafeRawPointer(key.baseAddress!)
-                var c = Candidate(key: 0, total: counts.total, shard: s, reference: Self.ngramFlag | UInt32(e),
-                                  documentFrequency: counts.documentFrequency, first: 0, second: 0, order: UInt32(key.count / 4))
-                if maxOrder <= 2 {
-                    c.first = raw.loadUnaligned(as: UInt32.self)
-                    c.second = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
-                    c.key = UInt64(rank[Int(c.first)] + 1) << 32 | UInt64(rank[Int(c.second)] + 1)
+        let countsTokens = countedOrders.lowerBound == 1
+        let partCount = 1 + ngramCounters.count
+        let built = Mutex<[Part]>(Array(repeating: Part(), count: partCount))
+        Parallel.run(workers: min(threads, partCount)) { first in
+            var p = first
+            while p < partCount {
+                var part = Part()
+                if p == 0 {
+                    if countsTokens {
+                        for id in 0..<tokenCount {
+                            var counts = TermCounts()
+                            for counter in tokenCounters where id < counter.counts.count {
+                                counts.documentFrequency += counter.counts[id].documentFrequency
+                                counts.total += counter.counts[id].total
+                            }
+                            guard counts.documentFrequency > 0 else { continue }
+                            part.anyCounted = true
+                            let df = Double(counts.documentFrequency)
+                            guard df <= high && df >= low else { continue }
+                            var c = Candidate(key: UInt64(rank[id] + 1) << 32, total: counts.total, reference: UInt32(id),
+                                              documentFrequency: counts.documentFrequency, first: UInt32(id), second: 0, order: 1, part: 0)
+                            if maxOrder > 2 {
+                                c.first = UInt32(part.sequences.count)
+                                part.sequences.append([UInt32(id)])
+                            }
+                            part.candidates.append(c)
+                        }
+                    }
                 } else {
-                    c.first = UInt32(sequences.count)
-                    sequences.append((0..<(key.count / 4)).map { raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self) })
+                    let counter = ngramCounters[p - 1]
+                    part.anyCounted = counter.ngramCounts.count > 0
+                    for e in 0..<counter.ngramCounts.count {
+                        let counts = counter.ngramCounts[e]
+                        let df = Double(counts.documentFrequency)
+                        guard df <= high && df >= low else { continue }
+                        let key = counter.ngrams.key(e)
+                        let raw = UnsafeRawPointer(key.baseAddress!)
+                        var c = Candidate(key: 0, total: counts.total, reference: Self.ngramFlag | UInt32(e),
+                                          documentFrequency: counts.documentFrequency, first: 0, second: 0,
+                                          order: UInt16(key.count / 4), part: UInt16(p))
+                        if maxOrder <= 2 {
+                            c.first = raw.loadUnaligned(as: UInt32.self)
+                            c.second = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
+                            c.key = UInt64(rank[Int(c.first)] + 1) << 32 | UInt64(rank[Int(c.second)] + 1)
+                        } else {
+                            c.first = UInt32(part.sequences.count)
+                            part.sequences.append((0..<(key.count / 4)).map { raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self) })
+                        }
+                        part.candidates.append(c)
+                    }
                 }
-                candidates.append(c)
+                if maxOrder <= 2 {
+                    part.candidates.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.sort($0.baseAddress!, $0.count) { $0.key } } }
+                } else {
+                    let sequences = part.sequences
+                    part.candidates.sort { Self.precedes(sequences[Int($0.first)], sequences[Int($1.first)], rank) }
+                }
+                let finished = part
+                built.withLock { $0[p] = finished }
+                p += threads
             }
         }
-        guard anyCounted else {
+        let parts = built.withLock { $0 }
+        guard parts.contains(where: \.anyCounted) else {
             throw VectorizerError(.emptyVocabulary, "empty vocabulary: the documents have no terms (perhaps only stop words)")
         }
         guard high >= low else {
             throw VectorizerError(.invalidOptions, "maxDF corresponds to fewer documents than minDF")
         }
 
-        // Term order.
-        if maxOrder <= 2 {
-            candidates.withUnsafeMutableBufferPointer { if $0.count > 0 { Sorting.sort($0.baseAddress!, $0.count) { $0.key } } }
-        } else {
-            candidates.sort { a, b in
-                let sa = sequences[Int(a.first)], sb = sequences[Int(b.first)]
-                for k in 0..<min(sa.count, sb.count) where sa[k] != sb[k] {
-                    return rank[Int(sa[k])] < rank[Int(sb[k])]
-                }
-                return sa.count < sb.count
+        // Term order: merge the sorted parts.
+        func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+            maxOrder <= 2 ? a.key < b.key
+                : Self.precedes(parts[Int(a.part)].sequences[Int(a.first)], parts[Int(b.part)].sequences[Int(b.first)], rank)
+        }
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(parts.reduce(0) { $0 + $1.candidates.count })
+        var heads = [Int](repeating: 0, count: partCount)
+        while true {
+            var best = -1
+            for p in 0..<partCount where heads[p] < parts[p].candidates.count {
+                if best < 0 || precedes(parts[p].candidates[heads[p]], parts[best].candidates[heads[best]]) { best = p }
             }
+            if best < 0 { break }
+            candidates.append(parts[best].candidates[heads[best]])
+            heads[best] += 1
         }
 
         // max_features: highest total counts (document frequencies when binary), ties to the earlier term.
@@ -141,61 +148,118 @@ struct VocabularyBuilder {
             throw VectorizerError(.noTermsRemain, "after pruning, no terms remain: try a lower minDF or a higher maxDF")
         }
 
-        // Columns and the vocabulary's text.
-        var tokenColumns = [Int32](repeating: -1, count: tokenCount)
-        var ngramColumns = ngramCounters.map { [Int32](repeating: -1, count: $0.ngramCounts.count) }
-        var ngramChosen = ngramCounters.map { [UInt64](repeating: 0, count: ($0.ngramCounts.count + 63) / 64) }
-        var documentFrequency = [Int](repeating: 0, count: candidates.count)
-        var starts = [Int](repeating: 0, count: candidates.count + 1)
-        var size = 0
-        for (column, c) in candidates.enumerated() {
-            if maxOrder <= 2 {
-                size += dictionary.key(Int(c.first))!.count + (c.order == 2 ? 1 + dictionary.key(Int(c.second))!.count : 0)
-            } else {
-                size += sequences[Int(c.first)].reduce(-1) { $0 + 1 + dictionary.key(Int($1))!.count }
-            }
-            starts[column + 1] = size
+        // Columns, document frequencies and the vocabulary's text, written by several threads at disjoint places.
+        func tokens(of c: Candidate) -> [UInt32] {
+            if maxOrder > 2 { return parts[Int(c.part)].sequences[Int(c.first)] }
+            return c.order == 2 ? [c.first, c.second] : [c.first]
         }
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var at = 0
-            func put(_ token: UInt32) {
-                let key = dictionary.key(Int(token))!
-                if key.count > 0 { (buffer.baseAddress! + at).initialize(from: key.baseAddress!, count: key.count) }
-                at += key.count
+        let count = candidates.count
+        var starts = [Int](repeating: 0, count: count + 1)
+        for (column, c) in candidates.enumerated() {
+            var size: Int
+            if maxOrder <= 2 {
+                size = dictionary.key(Int(c.first))!.count
+                if c.order == 2 { size += 1 + dictionary.key(Int(c.second))!.count }
+            } else {
+                size = tokens(of: c).reduce(-1) { $0 + 1 + dictionary.key(Int($1))!.count }
             }
-            for (column, c) in candidates.enumerated() {
-                let s = Int(c.shard)
-                documentFrequency[column] = Int(c.documentFrequency)
-                if c.reference & Self.ngramFlag == 0 {
-                    tokenColumns[Int(c.reference)] = Int32(column)
-                } else {
-                    let e = Int(c.reference & ~Self.ngramFlag)
-                    ngramColumns[s][e] = Int32(column)
-                    ngramChosen[s][e >> 6] |= 1 << UInt64(e & 63)
-                }
-                if maxOrder <= 2 {
-                    put(c.first)
-                    if c.order == 2 {
-                        buffer[at] = 0x20
-                        at += 1
-                        put(c.second)
-                    }
-                } else {
-                    for (k, token) in sequences[Int(c.first)].enumerated() {
-                        if k > 0 {
-                            buffer[at] = 0x20
-                            at += 1
+            starts[column + 1] = starts[column] + size
+        }
+        let map = ColumnMap(tokenCount: tokenCount, ngramCounts: ngramCounters.map(\.ngramCounts.count))
+        var documentFrequency = [Int](repeating: 0, count: count)
+        let all = candidates, offsets = starts
+        let bytes = [UInt8](unsafeUninitializedCapacity: offsets[count]) { buffer, initialized in
+            documentFrequency.withUnsafeMutableBufferPointer { df in
+                let target = UncheckedSendable((buffer.baseAddress, df.baseAddress!))
+                Parallel.run(workers: threads) { w in
+                    // Text and document frequencies by column range.
+                    let from = count * w / threads, to = count * (w + 1) / threads
+                    for column in from..<to {
+                        let c = all[column]
+                        target.value.1[column] = Int(c.documentFrequency)
+                        var at = offsets[column]
+                        for (k, token) in tokens(of: c).enumerated() {
+                            if k > 0 {
+                                target.value.0![at] = 0x20
+                                at += 1
+                            }
+                            let key = dictionary.key(Int(token))!
+                            if key.count > 0 { (target.value.0! + at).initialize(from: key.baseAddress!, count: key.count) }
+                            at += key.count
                         }
-                        put(token)
+                    }
+                    // Columns of the terms of the parts this thread owns.
+                    for column in 0..<count where Int(all[column].part) % threads == w {
+                        let c = all[column]
+                        if c.reference & Self.ngramFlag == 0 {
+                            map.tokenColumns[Int(c.reference)] = Int32(column)
+                        } else {
+                            let s = Int(c.part) - 1, e = Int(c.reference & ~Self.ngramFlag)
+                            map.ngramColumns[s][e] = Int32(column)
+                            map.ngramChosen[s][e >> 6] |= 1 << UInt64(e & 63)
+                        }
                     }
                 }
             }
-            initialized = at
+            initialized = offsets[count]
         }
         self.vocabulary = Vocabulary(bytes: bytes, starts: starts)
-        self.tokenColumns = tokenColumns
-        self.ngramColumns = ngramColumns
-        self.ngramChosen = ngramChosen
+        self.columns = map
         self.documentFrequency = documentFrequency
+    }
+
+    /// Whether token-id sequence `a` sorts before `b`: token by token by rank, the shorter first on a tie.
+    private static func precedes(_ a: [UInt32], _ b: [UInt32], _ rank: [UInt32]) -> Bool {
+        for k in 0..<min(a.count, b.count) where a[k] != b[k] {
+            return rank[Int(a[k])] < rank[Int(b[k])]
+        }
+        return a.count < b.count
+    }
+
+    /// The rank of each token id among all tokens sorted by their bytes (0 for unused ids). The ids are
+    /// split in ranges sorted at once (by the first 8 bytes, big-endian, then ties byte by byte), then merged.
+    private static func tokenRanks(_ dictionary: TokenDictionary, threads: Int) -> [UInt32] {
+        let limit = dictionary.idLimit
+        typealias Keyed = (leading: UInt64, token: Int32)
+        func less(_ a: Keyed, _ b: Keyed) -> Bool {
+            a.leading != b.leading ? a.leading < b.leading
+                : dictionary.key(Int(a.token))!.lexicographicallyPrecedes(dictionary.key(Int(b.token))!)
+        }
+        let ranges = max(1, min(threads, limit / 50_000))
+        let sorted = Mutex<[[Keyed]]>(Array(repeating: [], count: ranges))
+        Parallel.run(workers: ranges) { r in
+            var part: [Keyed] = []
+            for t in (limit * r / ranges)..<(limit * (r + 1) / ranges) {
+                guard let b = dictionary.key(t) else { continue }
+                var key: UInt64 = 0
+                for k in 0..<8 { key = key << 8 | UInt64(k < b.count ? b[k] : 0) }
+                part.append((key, Int32(t)))
+            }
+            part.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.sort($0.baseAddress!, $0.count) { $0.leading } } }
+            var runStart = 0
+            while runStart < part.count {
+                var runEnd = runStart + 1
+                while runEnd < part.count && part[runEnd].leading == part[runStart].leading { runEnd += 1 }
+                if runEnd - runStart > 1 { part[runStart..<runEnd].sort(by: less) }
+                runStart = runEnd
+            }
+            let finished = part
+            sorted.withLock { $0[r] = finished }
+        }
+        let parts = sorted.withLock { $0 }
+        var rank = [UInt32](repeating: 0, count: limit)
+        var heads = [Int](repeating: 0, count: ranges)
+        var next: UInt32 = 0
+        while true {
+            var best = -1
+            for r in 0..<ranges where heads[r] < parts[r].count {
+                if best < 0 || less(parts[r][heads[r]], parts[best][heads[best]]) { best = r }
+            }
+            if best < 0 { break }
+            rank[Int(parts[best][heads[best]].token)] = next
+            next += 1
+            heads[best] += 1
+        }
+        return rank
     }
 }

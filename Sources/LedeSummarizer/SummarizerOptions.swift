@@ -101,6 +101,8 @@ public struct SummarizerOptions: Sendable, Equatable {
     /// How sentences are turned into terms: Lede's tokenizer without number-only tokens, and the
     /// summarizer's short stop-word list (`StopWords.summarizerCore`).
     public var analyzer: TextAnalyzer = SummarizerOptions.defaultAnalyzer
+    /// Keep a possessive as its own term ("BBC's" apart from "BBC") instead of the tokenizer's folding.
+    public var possessivesAsDistinctTerms: Bool = false
     /// PageRank's damping factor.
     public var damping: Double = 0.85
     /// PageRank stops when the scores (which sum to 1) change by less than this in L1 norm.

@@ -78,17 +78,55 @@ public final class SummarizerWorkspace {
         let analyzer = options.analyzer
         let model = summarizer.modelIDF
         tokenStart.append(0)
+        let keepPossessives = options.possessivesAsDistinctTerms
         for range in segments {
-            _ = analyzer.tokenize(UnsafeBufferPointer(rebasing: bytes[range]), into: tokens) { block in
+            let onBlock: (TokenBuffer) -> Void = { block in
                 for t in 0..<block.tokenCount {
                     let token = block.token(t)
-                    let entry = terms.findOrInsert(token.baseAddress!, token.count)
-                    if entry.inserted, let model { termIDF.append(model.idf(token.baseAddress!, token.count)) }
-                    tokenIDs.append(Int32(entry.id))
+                    let entry = self.terms.findOrInsert(token.baseAddress!, token.count)
+                    if entry.inserted, let model { self.termIDF.append(model.idf(token.baseAddress!, token.count)) }
+                    self.tokenIDs.append(Int32(entry.id))
                 }
+            }
+            if keepPossessives && Self.joinPossessives(bytes, range, into: &possessiveScratch) {
+                possessiveScratch.withUnsafeBufferPointer { _ = analyzer.tokenize($0, into: tokens, onBlock: onBlock) }
+            } else {
+                _ = analyzer.tokenize(UnsafeBufferPointer(rebasing: bytes[range]), into: tokens, onBlock: onBlock)
             }
             tokenStart.append(Int32(tokenIDs.count))
         }
+    }
+
+    var possessiveScratch: [UInt8] = []
+
+    /// Copies `bytes[range]` into `out` without the apostrophe of a possessive "'s" or "’s" after a
+    /// letter ("BBC's" → "BBCs"), so that the tokenizer keeps the possessive as its own term. Returns
+    /// false (and leaves `out` alone) when the sentence has none.
+    static func joinPossessives(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) -> Bool {
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { let l = b | 0x20; return (l >= 0x61 && l <= 0x7A) || b >= 0x80 }
+        @inline(__always) func endsWord(_ i: Int) -> Bool { i >= range.upperBound || !isLetter(bytes[i]) }
+        var found = false
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x27 || (b == 0xE2 && i + 2 < range.upperBound && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99) {
+                let width = b == 0x27 ? 1 : 3
+                let s = i + width
+                if i > range.lowerBound && isLetter(bytes[i - 1]) && s < range.upperBound
+                    && (bytes[s] == 0x73 || bytes[s] == 0x53) && endsWord(s + 1) {
+                    if !found {
+                        found = true
+                        out.removeAll(keepingCapacity: true)
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<i]))
+                    }
+                    i += width
+                    continue
+                }
+            }
+            if found { out.append(b) }
+            i += 1
+        }
+        return found
     }
 
     /// Scores every candidate sentence (after `read`).

@@ -23,9 +23,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Ignore terms in more documents than this (a count, or a fraction if it has a point).") var maxDf: String = "1.0"
     @Option(help: "Keep only the most frequent terms.") var maxFeatures: Int?
     @Flag(inversion: .prefixedNo, help: "Use 1 + log(count) for term frequency.") var sublinearTf: Bool = true
-    @Option(help: "Stop words: 'english' (Lede's list) or a file with one word per line.") var stopWords: String?
+    @Option(help: "Stop words: 'english' (Lede's list), 'none', or a file with one word per line.") var stopWords: String = "english"
 
-    @Option(name: .customLong("c"), help: "Inverse regularization strength C.") var c: Double = 30
+    @Option(name: .customLong("c"), help: "Inverse regularization strength C.") var c: Double = TopicModelDefaults.c
     @Option(help: "Class weights: 'none' or 'balanced'.") var classWeight: String = "none"
     @Option(help: "L-BFGS iterations at most.") var maxIterations: Int = 300
     @Option(help: "Stop when every gradient component (of the mean-scaled objective) is below this.") var tolerance: Double = 1e-4
@@ -116,7 +116,7 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("\(flag) must be a count like 2 or a fraction like 0.5")
         }
         var words: StopWords?
-        if let stopWords {
+        if stopWords != "none" {
             if stopWords == "english" { words = .english } else {
                 do { words = try StopWords(contentsOfFile: stopWords) } catch {
                     throw ValidationError("cannot read stop words from \(stopWords): \(error)")

@@ -48,6 +48,20 @@ struct CommandRunner {
                       stderr: String(decoding: errorData.get(), as: UTF8.self))
     }
 
+    /// The Python with the test helpers: `$LEDE_PYTHON`, else `.venv-test/bin/python`; a test failure
+    /// under CI (nil elsewhere) when there is none.
+    static func python() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let path = environment["LEDE_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? packageRoot.appendingPathComponent(".venv-test/bin/python").path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+        if environment["CI"] == "true" {
+            Issue.record("no Python at \(path): run .ci/setup")
+        } else {
+            print("skipping: no Python at \(path) (run .ci/setup)")
+        }
+        return nil
+    }
+
     /// A dataset file, or a test failure (under CI) / nil (elsewhere) when the shared data is missing.
     static func dataset(_ relative: String) -> String? {
         let path = datasets.appendingPathComponent(relative).path

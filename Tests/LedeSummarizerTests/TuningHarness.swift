@@ -36,6 +36,8 @@ struct TuningHarness {
             case "minwords": options.minimumWords = Int(value)!
             case "numbers": numbers = value == "keep" ? .keep : .drop
             case "sublinear": options.sublinearTF = value == "1"
+            case "possessive": options.possessivesAsDistinctTerms = value == "1"
+            case "window": options.graphWindow = Int(value)!
             case "redundancy": options.redundancyThreshold = Double(value)!
             default: Issue.record("unknown key \(key)")
             }
