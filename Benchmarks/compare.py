@@ -11,6 +11,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from rows import ROWS
@@ -19,14 +20,23 @@ HERE = Path(__file__).resolve().parent
 
 
 def run_once(argv, placeholders):
+    """Runs one fresh process; returns its measurement with its peak resident memory added."""
     command = [part.format(**placeholders) for part in argv]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.strip()[-500:]}")
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {stderr.strip()[-500:]}")
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
     if not lines:
         raise RuntimeError(f"{' '.join(command)} printed no measurement")
-    return json.loads(lines[-1])
+    sample = json.loads(lines[-1])
+    sample["peak_rss_mb"] = round(usage.ru_maxrss / 1024)
+    return sample
 
 
 def measure(row, system, runs, placeholders):
@@ -36,6 +46,16 @@ def measure(row, system, runs, placeholders):
         figures.append(sample[row.key] / sample["seconds"] * row.scale)
         samples.append(sample)
     return {"system": system.label, "median": statistics.median(figures), "runs": figures, "last": samples[-1]}
+
+
+def details(row, measured):
+    """The row's detail fields from the last run, e.g. objective and iterations, and peak memory."""
+    last = measured.get("last") or {}
+    merged = {**last, **(last.get("extra") or {})}
+    parts = [f"{key} {merged[key]}" for key in row.details if key in merged]
+    if "peak_rss_mb" in last:
+        parts.append(f"peak RSS {last['peak_rss_mb']} MB")
+    return ", ".join(parts)
 
 
 def fmt(x):
@@ -55,8 +75,8 @@ def main():
     if not rows:
         sys.exit(f"compare: no row starts with {args.only!r}")
     results = []
-    header = "| row | system | figure (median of %d) | ratio first/this |" % args.runs
-    lines = [header, "| --- | --- | --- | --- |"]
+    header = "| row | system | figure (median of %d) | ratio first/this | details (last run) |" % args.runs
+    lines = [header, "| --- | --- | --- | --- | --- |"]
     print(header, flush=True)
     print(lines[1], flush=True)
     for row in rows:
@@ -71,7 +91,7 @@ def main():
         for m in measured:
             ratio = "—" if m is measured[0] or not first or not m["median"] else f"{first / m['median']:.2f}×"
             figure = "failed" if m["median"] is None else f"{fmt(m['median'])} {row.unit}"
-            line = f"| {row.title} | {m['system']} | {figure} | {ratio} |"
+            line = f"| {row.title} | {m['system']} | {figure} | {ratio} | {details(row, m)} |"
             lines.append(line)
             print(line, flush=True)
         results.append({"row": row.name, "title": row.title, "unit": row.unit, "systems": measured})

@@ -8,6 +8,10 @@ import LedeText
 final class ByteKeyTable {
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) private var slotMask: Int
+    /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
+    private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                                   UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     /// Per entry: hash, start in the arena, length, value.
     let hashes = GrowableArray<UInt64>()
     let starts = GrowableArray<Int>()

@@ -30,6 +30,10 @@ final class NGramCounter {
     private let owned = GrowableArray<OwnedNGram>()
     /// Where the prefetching loads end up, so that they are not optimized away.
     @exclusivity(unchecked) private(set) var warmth: UInt64 = 0
+    /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
+    private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                                   UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     private let powerOfTwo: Bool
 
     init(shard: Int, shards: Int, orders: ClosedRange<Int>) {

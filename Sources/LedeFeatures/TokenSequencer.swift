@@ -19,6 +19,10 @@ final class TokenSequencer {
     let documentEnds = GrowableArray<Int>()
     /// Ill-formed UTF-8 sequences met (all chunks).
     @exclusivity(unchecked) var invalidUTF8 = 0
+    /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
+    private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                                   UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
     private let buffer = TokenBuffer(blockTokenLimit: 1024, blockByteLimit: 16 << 10)   // small blocks stay in cache until looked up
     private var scalarStarts: [Int] = []

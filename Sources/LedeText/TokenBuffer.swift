@@ -13,6 +13,10 @@ public final class TokenBuffer {
     @usableFromInline let starts: UnsafeMutablePointer<Int>
     @usableFromInline let ends: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) @usableFromInline var count: Int
+    /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
+    private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                                   UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     /// Most tokens held before the buffer is handed over.
     public let blockTokenLimit: Int
     /// Bytes held before the buffer is handed over (checked after each token).

@@ -122,4 +122,18 @@ struct ClassifierCommandTests {
         #expect(status == "0")
         #expect(errors.isEmpty)
     }
+
+    @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines")
+    func inspect() throws {
+        guard let model = try Self.trainedModel() else { return }
+        let text = try CommandRunner.run(["inspect", model, "--terms", "5"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("labels (5): business, entertainment, politics, sport, tech"))
+        #expect(text.stdout.contains("sport: "))
+        let json = try CommandRunner.run(["inspect", model, "--json"])
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((report?["vocabulary_size"] as? Int ?? 0) > 1000)
+        #expect(((report?["top_terms"] as? [String: [String]])?["sport"]?.count ?? 0) == 10)
+        #expect((report?["provenance"] as? [String: Any])?["trainingDataSHA256"] is String)
+    }
 }

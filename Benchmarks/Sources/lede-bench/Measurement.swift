@@ -7,6 +7,10 @@ struct Measurement: Encodable {
     var system: String
     var seconds: Double
     var work: Double
+    /// The same work counted as documents or as UTF-8 bytes, for rows that compare with peers
+    /// reporting those (`units`, `bytes`).
+    var units: Double? = nil
+    var bytes: Double? = nil
     var extra: [String: String] = [:]
 
     func print() {

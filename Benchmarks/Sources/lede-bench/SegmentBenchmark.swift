@@ -13,5 +13,5 @@ func segmentBenchmark(_ options: Options) -> Measurement {
         sentences = 0
         for text in texts { sentences += segmenter.segments(in: text).count }
     }
-    return Measurement(system: "Lede", seconds: timing.seconds, work: timing.work, extra: ["sentences": String(sentences)])
+    return Measurement(system: "Lede", seconds: timing.seconds, work: timing.work, bytes: timing.work, extra: ["sentences": String(sentences)])
 }

@@ -45,5 +45,5 @@ func trainBenchmark(_ options: Options) -> Measurement {
         }
         extra["test_accuracy"] = String(Double(correct) / Double(test.labels.count))
     }
-    return Measurement(system: "Lede", seconds: trained - start, work: Double(corpus.texts.count), extra: extra)
+    return Measurement(system: "Lede", seconds: trained - start, work: Double(corpus.texts.count), units: Double(corpus.texts.count), extra: extra)
 }

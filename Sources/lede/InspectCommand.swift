@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Lede
+
+/// `lede inspect`: what a model file holds and where it came from.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show a model's labels, vocabulary, settings, provenance, scores and top terms per label."
+    )
+
+    @Argument(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?
+    @Option(help: "Top terms to show per label.") var terms: Int = 10
+    @Flag(help: "Print one JSON object instead of a report.") var json = false
+
+    func run() throws {
+        let path = ModelLocation.resolve(model)
+        let topicModel = try ModelLocation.load(model)
+        let top = TopTerms.perLabel(topicModel, count: max(0, terms))
+        let provenance = topicModel.provenance
+        let analyzer = topicModel.tfidf.analyzer, options = topicModel.tfidf.options
+        let ngrams: String = switch analyzer.terms {
+        case .words(let r): "word \(r.lowerBound)–\(r.upperBound)-grams"
+        case .charactersWithinWords(let r): "character \(r.lowerBound)–\(r.upperBound)-grams within words"
+        }
+        let tokenizer: String = switch analyzer.tokenization {
+        case .scikitLearn: "scikit-learn"
+        case .lede: "lede"
+        }
+        var out = StandardOutput()
+        if json {
+            struct Report: Encodable {
+                var path: String, labels: [String], vocabulary_size: Int, tokenizer: String, terms: String
+                var stop_words: Int, sublinear_tf: Bool, norm: String, provenance: ModelProvenance
+                var top_terms: [String: [String]]
+            }
+            let report = Report(path: path, labels: topicModel.labels, vocabulary_size: topicModel.tfidf.vocabulary.count,
+                                tokenizer: tokenizer, terms: ngrams, stop_words: analyzer.stopWords?.count ?? 0,
+                                sublinear_tf: options.sublinearTF, norm: options.norm.rawValue, provenance: provenance,
+                                top_terms: Dictionary(uniqueKeysWithValues: top.map { ($0.label, $0.terms.map(\.term)) }))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            out.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        } else {
+            var lines = [
+                "model: \(path)",
+                "labels (\(topicModel.labels.count)): \(topicModel.labels.joined(separator: ", "))",
+                "vocabulary: \(topicModel.tfidf.vocabulary.count) terms; \(tokenizer) tokenizer, \(ngrams), " +
+                    "\(analyzer.stopWords.map { "\($0.count) stop words" } ?? "no stop words"), " +
+                    "\(options.sublinearTF ? "sublinear" : "raw") tf, \(options.norm.rawValue) rows",
+                "trained: Lede \(provenance.ledeVersion), \(provenance.createdAt), on \(provenance.documentCount) documents of " +
+                    "\(provenance.trainingData.joined(separator: ", ")) (SHA-256 \(provenance.trainingDataSHA256.prefix(16))…)",
+                "training: C = \(provenance.c), class weights \(provenance.classWeight), \(provenance.iterations) iterations, " +
+                    "\(provenance.stopReason), objective \(String(format: "%.2f", provenance.objective))",
+                "fields: " + provenance.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "),
+            ]
+            if !provenance.scores.isEmpty {
+                lines.append("scores: " + provenance.scores.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.4f", $0.value))" }.joined(separator: ", "))
+            }
+            if terms > 0 {
+                lines.append("top terms per label:")
+                for (label, best) in top { lines.append("  \(label): " + best.map(\.term).joined(separator: ", ")) }
+            }
+            out.write(lines.joined(separator: "\n") + "\n")
+        }
+        out.flush()
+    }
+}
