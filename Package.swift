@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "LedeFeatures", dependencies: ["LedeText"]),
 
         // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets.
-        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS"]),
+        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE"]),
 
         // Classifier: multinomial logistic regression, its optimizer and metrics.
         .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors"]),

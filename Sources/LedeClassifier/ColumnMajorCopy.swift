@@ -1,34 +1,53 @@
 import LedeFeatures
 
-/// The same sparse matrix stored by column (CSC): for each term, the documents it occurs in.
+/// The training matrix stored by column (CSC) in fixed blocks of documents: for each block and each
+/// term, the block's documents the term occurs in.
 ///
-/// The gradient `Xᵀ·R` is computed term by term from it, so each term's gradient row is written by
-/// exactly one worker and the result does not depend on the thread count. Building it is O(nnz).
+/// Why: going term by term reads the weights in order, so both products of training, the scores
+/// `X·W` and the gradient `Xᵀ·R`, stream through the large weight matrix instead of jumping around
+/// in it; the per-document scores of one block (block size × labels floats) stay in cache. Blocks
+/// have a fixed size whatever the thread count, and their results are combined in block order, so
+/// training gives the same model on any number of threads. Building it is O(nnz + blocks·V).
 struct ColumnMajorCopy: Sendable {
-    /// Offsets into `rows`/`values` where each column starts; `columnCount + 1` entries.
-    let columnStarts: [Int]
-    /// Row (document) index of each entry, increasing within a column.
-    let rows: [Int32]
-    /// Value of each entry.
-    let values: [Float]
+    /// One block of documents, `rows` of the matrix, in CSC form with block-local row numbers.
+    struct Block: Sendable {
+        let rows: Range<Int>
+        /// Offsets into `localRows`/`values` where each column starts; `columnCount + 1` entries.
+        let columnStarts: [Int32]
+        /// Row of each entry, relative to `rows.lowerBound`.
+        let localRows: [Int32]
+        let values: [Float]
+    }
+
+    let blocks: [Block]
+    let columnCount: Int
+
+    static let blockRows = 2048
 
     init(_ matrix: CSRMatrix) {
-        var counts = [Int](repeating: 0, count: matrix.columnCount + 1)
-        for column in matrix.columns { counts[Int(column) + 1] += 1 }
+        columnCount = matrix.columnCount
+        blocks = stride(from: 0, to: matrix.rowCount, by: Self.blockRows).map { start in
+            Self.block(matrix, start..<min(matrix.rowCount, start + Self.blockRows))
+        }
+    }
+
+    private static func block(_ matrix: CSRMatrix, _ rows: Range<Int>) -> Block {
+        var counts = [Int32](repeating: 0, count: matrix.columnCount + 1)
+        let entries = matrix.rowStarts[rows.lowerBound]..<matrix.rowStarts[rows.upperBound]
+        for e in entries { counts[Int(matrix.columns[e]) + 1] += 1 }
         for c in 0..<matrix.columnCount { counts[c + 1] += counts[c] }
-        columnStarts = counts
         var next = counts
-        var rows = [Int32](repeating: 0, count: matrix.entryCount)
-        var values = [Float](repeating: 0, count: matrix.entryCount)
-        for r in 0..<matrix.rowCount {
+        var localRows = [Int32](repeating: 0, count: entries.count)
+        var values = [Float](repeating: 0, count: entries.count)
+        for r in rows {
             for e in matrix.entries(ofRow: r) {
                 let c = Int(matrix.columns[e])
-                rows[next[c]] = Int32(r)
-                values[next[c]] = matrix.values[e]
+                let slot = Int(next[c])
+                localRows[slot] = Int32(r - rows.lowerBound)
+                values[slot] = matrix.values[e]
                 next[c] += 1
             }
         }
-        self.rows = rows
-        self.values = values
+        return Block(rows: rows, columnStarts: counts, localRows: localRows, values: values)
     }
 }

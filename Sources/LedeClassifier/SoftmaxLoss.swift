@@ -21,10 +21,8 @@ struct SoftmaxLoss {
     let c: Double
     let threads: Int
     let weightSum: Double
-    /// Per-document `sᵢ·(pᵢ − onehot(yᵢ))`, N×K; reused across evaluations.
+    /// Per-document scores, then `sᵢ·(pᵢ − onehot(yᵢ))`, N×K; reused across evaluations.
     private var residuals: [Float]
-
-    static let blockSize = 512
 
     init(matrix: CSRMatrix, labels: [Int32], sampleWeights: [Float], classCount: Int, c: Double, threads: Int) {
         precondition(labels.count == matrix.rowCount && sampleWeights.count == matrix.rowCount)
@@ -41,48 +39,68 @@ struct SoftmaxLoss {
 
     var parameterCount: Int { (matrix.columnCount + 1) * classCount }
 
-    /// The objective at θ, writing its gradient. O(nnz·K + V·K).
+    /// The objective at θ, writing its gradient. O(nnz·K + blocks·V·K).
     mutating func evaluate(_ theta: UnsafeBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>) -> Double {
         let k = classCount, v = matrix.columnCount, n = matrix.rowCount
-        let blockCount = (n + Self.blockSize - 1) / Self.blockSize
-        var blockLoss = [Double](repeating: 0, count: blockCount)
+        let blocks = byColumn.blocks
+        var blockLoss = [Double](repeating: 0, count: blocks.count)
 
-        // Forward: scores, probabilities, loss and residuals, one block of documents at a time.
+        // Forward, one block of documents at a time: scores term by term (reading W in order),
+        // then probabilities, loss and residuals sᵢ·(pᵢ − onehot(yᵢ)).
         residuals.withUnsafeMutableBufferPointer { residuals in
             blockLoss.withUnsafeMutableBufferPointer { blockLoss in
                 let out = UncheckedSendableBox((residuals, blockLoss))
-                forEachBlock(count: n, blockSize: Self.blockSize, threads: threads) { rows, block in
-                    var loss = 0.0
-                    for r in rows {
-                        let scores = UnsafeMutableBufferPointer(rebasing: out.value.0[r * k..<(r + 1) * k])
-                        SoftmaxRegression.scores(matrix: matrix, row: r, theta: theta, classCount: k, into: scores)
-                        let y = Int(labels[r]), weight = sampleWeights[r]
-                        let scoreOfLabel = Double(scores[y])
-                        // −log p_y = log Σ exp(scores) − score_y, exact even when p_y underflows.
-                        loss += Double(weight) * (SoftmaxRegression.softmaxInPlace(scores) - scoreOfLabel)
-                        for j in 0..<k { scores[j] *= weight }
-                        scores[y] -= weight
+                forEachBlock(count: blocks.count, blockSize: 1, threads: threads) { _, b in
+                    let block = blocks[b]
+                    let scores = UnsafeMutableBufferPointer(rebasing: out.value.0[block.rows.lowerBound * k..<block.rows.upperBound * k])
+                    for r in 0..<block.rows.count { for j in 0..<k { scores[r * k + j] = theta[v * k + j] } }
+                    block.columnStarts.withUnsafeBufferPointer { starts in
+                        block.localRows.withUnsafeBufferPointer { rows in
+                            block.values.withUnsafeBufferPointer { values in
+                                for t in 0..<v where starts[t] < starts[t + 1] {
+                                    let w = t * k
+                                    for e in Int(starts[t])..<Int(starts[t + 1]) {
+                                        let x = values[e], d = Int(rows[e]) * k
+                                        for j in 0..<k { scores[d + j] += x * theta[w + j] }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    out.value.1[block] = loss
+                    var loss = 0.0
+                    for local in 0..<block.rows.count {
+                        let r = block.rows.lowerBound + local
+                        let row = UnsafeMutableBufferPointer(rebasing: scores[local * k..<(local + 1) * k])
+                        let y = Int(labels[r]), weight = sampleWeights[r]
+                        let scoreOfLabel = Double(row[y])
+                        // −log p_y = log Σ exp(scores) − score_y, exact even when p_y underflows.
+                        loss += Double(weight) * (SoftmaxRegression.softmaxInPlace(row) - scoreOfLabel)
+                        for j in 0..<k { row[j] *= weight }
+                        row[y] -= weight
+                    }
+                    out.value.1[b] = loss
                 }
             }
         }
 
-        // Gradient: Xᵀ·R / S + W / (C·S) term by term, then the intercepts' Σ R / S.
+        // Gradient: Xᵀ·R / S + W / (C·S) term by term (blocks added in order), then the intercepts' Σ R / S.
         let scale = Float(1 / weightSum), penalty = Float(1 / (c * weightSum))
         residuals.withUnsafeBufferPointer { residuals in
-            byColumn.columnStarts.withUnsafeBufferPointer { starts in
-                byColumn.rows.withUnsafeBufferPointer { rows in
-                    byColumn.values.withUnsafeBufferPointer { values in
-                        let out = UncheckedSendableBox(gradient)
-                        forEachBlock(count: v, blockSize: 4096, threads: threads) { terms, _ in
-                            let gradient = out.value
-                            for t in terms {
-                                let row = t * k
-                                for j in 0..<k { gradient[row + j] = penalty * theta[row + j] }
-                                for e in starts[t]..<starts[t + 1] {
-                                    let x = scale * values[e], d = Int(rows[e]) * k
-                                    for j in 0..<k { gradient[row + j] += x * residuals[d + j] }
+            let out = UncheckedSendableBox(gradient)
+            forEachBlock(count: v, blockSize: 8192, threads: threads) { terms, _ in
+                let gradient = out.value
+                for t in terms { for j in 0..<k { gradient[t * k + j] = penalty * theta[t * k + j] } }
+                for block in blocks {
+                    let base = block.rows.lowerBound * k
+                    block.columnStarts.withUnsafeBufferPointer { starts in
+                        block.localRows.withUnsafeBufferPointer { rows in
+                            block.values.withUnsafeBufferPointer { values in
+                                for t in terms where starts[t] < starts[t + 1] {
+                                    let g = t * k
+                                    for e in Int(starts[t])..<Int(starts[t + 1]) {
+                                        let x = scale * values[e], d = base + Int(rows[e]) * k
+                                        for j in 0..<k { gradient[g + j] += x * residuals[d + j] }
+                                    }
                                 }
                             }
                         }

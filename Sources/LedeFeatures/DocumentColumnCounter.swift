@@ -47,9 +47,10 @@ final class DocumentColumnCounter {
             }
         }
         let n = ids.count
+        let tokenColumn = lookup.tokenColumn
         for i in 0..<n {
             let id = ids[i]
-            if sizes.lowerBound == 1 && id != .max { count(lookup.tokenColumn[Int(id)]) }
+            if sizes.lowerBound == 1 && id != .max { count(tokenColumn[Int(id)]) }
             var k = max(2, sizes.lowerBound)
             while k <= sizes.upperBound && i + k <= n {
                 if ids[i + k - 1] == .max { break }   // every longer n-gram from i holds it too

@@ -25,7 +25,7 @@ struct VocabularyBuilder {
         var first: UInt32          // token ids (n-grams of two at most), or the index in the part's `sequences`
         var second: UInt32
         var order: UInt16
-        var part: UInt16           // 0: tokens; 1 + shard: n-grams of that shard
+        var part: UInt16           // below `tokenParts`: a range of token ids; then one per n-gram shard
     }
 
     private struct Part {
@@ -37,7 +37,7 @@ struct VocabularyBuilder {
     init(dictionary: TokenDictionary, tokenCounters: [TokenCounter], ngramCounters: [NGramCounter],
          countedOrders: ClosedRange<Int>, documentCount n: Int, options: TfidfOptions, threads: Int) throws {
         try options.validate()
-        let threads = max(1, threads)
+        let threads = min(max(1, threads), 1024)
         let tokenCount = dictionary.idLimit
         let rank = Self.tokenRanks(dictionary, threads: threads)
 
@@ -46,15 +46,16 @@ struct VocabularyBuilder {
         let low = TfidfOptions.documents(options.minDF, of: n)
         let maxOrder = countedOrders.upperBound
         let countsTokens = countedOrders.lowerBound == 1
-        let partCount = 1 + ngramCounters.count
+        let tokenParts = threads
+        let partCount = tokenParts + ngramCounters.count
         let built = Mutex<[Part]>(Array(repeating: Part(), count: partCount))
         Parallel.run(workers: min(threads, partCount)) { first in
             var p = first
             while p < partCount {
                 var part = Part()
-                if p == 0 {
+                if p < tokenParts {
                     if countsTokens {
-                        for id in 0..<tokenCount {
+                        for id in (tokenCount * p / tokenParts)..<(tokenCount * (p + 1) / tokenParts) {
                             var counts = TermCounts()
                             for counter in tokenCounters where id < counter.counts.count {
                                 counts.documentFrequency += counter.counts[id].documentFrequency
@@ -65,7 +66,8 @@ struct VocabularyBuilder {
                             let df = Double(counts.documentFrequency)
                             guard df <= high && df >= low else { continue }
                             var c = Candidate(key: UInt64(rank[id] + 1) << 32, total: counts.total, reference: UInt32(id),
-                                              documentFrequency: counts.documentFrequency, first: UInt32(id), second: 0, order: 1, part: 0)
+                                              documentFrequency: counts.documentFrequency, first: UInt32(id), second: 0, order: 1,
+                                              part: UInt16(p))
                             if maxOrder > 2 {
                                 c.first = UInt32(part.sequences.count)
                                 part.sequences.append([UInt32(id)])
@@ -74,7 +76,7 @@ struct VocabularyBuilder {
                         }
                     }
                 } else {
-                    let counter = ngramCounters[p - 1]
+                    let counter = ngramCounters[p - tokenParts]
                     part.anyCounted = counter.ngramCounts.count > 0
                     for e in 0..<counter.ngramCounts.count {
                         let counts = counter.ngramCounts[e]
@@ -194,7 +196,7 @@ struct VocabularyBuilder {
                         if c.reference & Self.ngramFlag == 0 {
                             map.tokenColumns[Int(c.reference)] = Int32(column)
                         } else {
-                            let s = Int(c.part) - 1, e = Int(c.reference & ~Self.ngramFlag)
+                            let s = Int(c.part) - tokenParts, e = Int(c.reference & ~Self.ngramFlag)
                             map.ngramColumns[s][e] = Int32(column)
                             map.ngramChosen[s][e >> 6] |= 1 << UInt64(e & 63)
                         }

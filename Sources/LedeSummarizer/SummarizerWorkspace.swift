@@ -18,38 +18,39 @@ public final class SummarizerWorkspace {
     let terms = TermTable()
 
     // Per text.
-    var segments: [Range<Int>] = []
-    var wordCounts: [Int32] = []
+    @exclusivity(unchecked) var segments: [Range<Int>] = []
+    @exclusivity(unchecked) var wordCounts: [Int32] = []
     /// Token term ids of every sentence, in order; sentence `i` owns `tokenIDs[tokenStart[i]..<tokenStart[i+1]]`.
-    var tokenIDs: [Int32] = []
-    var tokenStart: [Int32] = []
+    @exclusivity(unchecked) var tokenIDs: [Int32] = []
+    @exclusivity(unchecked) var tokenStart: [Int32] = []
     /// idf of each term (model idf only).
-    var termIDF: [Float] = []
+    @exclusivity(unchecked) var termIDF: [Float] = []
     /// Sentence indices of the candidates.
-    var candidates: [Int32] = []
+    @exclusivity(unchecked) var candidates: [Int32] = []
     /// Each candidate's vector: distinct terms (increasing) and weights; candidate `c` owns
     /// `vectorTerms[vectorStart[c]..<vectorStart[c+1]]`. Counts until weighted, then unit-length weights.
-    var vectorStart: [Int32] = []
-    var vectorTerms: [Int32] = []
-    var vectorWeights: [Float] = []
+    @exclusivity(unchecked) var vectorStart: [Int32] = []
+    @exclusivity(unchecked) var vectorTerms: [Int32] = []
+    @exclusivity(unchecked) var vectorWeights: [Float] = []
     /// Each candidate's score.
-    var scores: [Double] = []
+    @exclusivity(unchecked) var scores: [Double] = []
     /// Candidates best first.
-    var order: [Int32] = []
-    var picked: [Int32] = []
+    @exclusivity(unchecked) var order: [Int32] = []
+    @exclusivity(unchecked) var picked: [Int32] = []
 
     // Per window.
-    var localOf: [Int32] = []
-    var localTerms: [Int32] = []
-    var documentFrequency: [Int32] = []
-    var dense: [Float] = []
-    var similarity: [Float] = []
-    var transition: [Float] = []
-    var rank: [Float] = []
-    var nextRank: [Float] = []
-    var teleport: [Float] = []
-    var dangling: [Bool] = []
-    var sortScratch: [Int32] = []
+    @exclusivity(unchecked) var localOf: [Int32] = []
+    @exclusivity(unchecked) var localTerms: [Int32] = []
+    @exclusivity(unchecked) var documentFrequency: [Int32] = []
+    @exclusivity(unchecked) var localWeight: [Float] = []
+    @exclusivity(unchecked) var dense: [Float] = []
+    @exclusivity(unchecked) var similarity: [Float] = []
+    @exclusivity(unchecked) var transition: [Float] = []
+    @exclusivity(unchecked) var rank: [Float] = []
+    @exclusivity(unchecked) var nextRank: [Float] = []
+    @exclusivity(unchecked) var teleport: [Float] = []
+    @exclusivity(unchecked) var dangling: [Bool] = []
+    @exclusivity(unchecked) var sortScratch: [Int32] = []
 
     /// Creates an empty workspace.
     public init() {}
@@ -97,7 +98,7 @@ public final class SummarizerWorkspace {
         }
     }
 
-    var possessiveScratch: [UInt8] = []
+    @exclusivity(unchecked) var possessiveScratch: [UInt8] = []
 
     /// Copies `bytes[range]` into `out` without the apostrophe of a possessive "'s" or "’s" after a
     /// letter ("BBC's" → "BBCs"), so that the tokenizer keeps the possessive as its own term. Returns
@@ -145,7 +146,7 @@ public final class SummarizerWorkspace {
         }
         let m = candidates.count
         buildVectors()
-        scores = Array(repeating: 1 / Double(m), count: m)
+        scores.append(contentsOf: repeatElement(1 / Double(m), count: m))
         if m > 2 {
             // Windows of nearly equal size, at most `graphWindow` candidates each.
             let windows = (m + options.graphWindow - 1) / options.graphWindow
@@ -227,6 +228,13 @@ public final class SummarizerWorkspace {
         let s = options.idfExponent
         let useModel = summarizer.modelIDF != nil
         let windowSize = Double(w)
+        localWeight.removeAll(keepingCapacity: true)
+        for (local, term) in localTerms.enumerated() {
+            let idf = useModel
+                ? Double(termIDF[Int(term)])
+                : log((1 + windowSize) / (1 + Double(documentFrequency[local]))) + 1
+            localWeight.append(Float(s == 0 ? 1 : s == 1 ? idf : s == 0.5 ? idf.squareRoot() : pow(idf, s)))
+        }
         dense.removeAll(keepingCapacity: true)
         dense.append(contentsOf: repeatElement(0, count: w * t))
         for (row, c) in window.enumerated() {
@@ -236,16 +244,7 @@ public final class SummarizerWorkspace {
                 let term = Int(vectorTerms[e])
                 var tf = vectorWeights[e]
                 if options.sublinearTF { tf = 1 + logf(tf) }
-                var weight = tf
-                if s != 0 {
-                    let idf: Double
-                    if useModel {
-                        idf = Double(termIDF[term])
-                    } else {
-                        idf = log((1 + windowSize) / (1 + Double(documentFrequency[Int(localOf[term])]))) + 1
-                    }
-                    weight *= Float(s == 1 ? idf : pow(idf, s))
-                }
+                let weight = tf * localWeight[Int(localOf[term])]
                 vectorWeights[e] = weight
                 norm += weight * weight
             }

@@ -7,7 +7,7 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score a model on held-out data.",
-        subcommands: [EvaluateClassifierCommand.self]
+        subcommands: [EvaluateClassifierCommand.self, EvaluateSummarizerCommand.self]
     )
 }
 
@@ -64,5 +64,111 @@ struct EvaluateClassifierCommand: ParsableCommand {
             lines.append("\(pad(label))  " + row.map { String(format: "%5d", $0) }.joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `lede evaluate summarizer`: ROUGE and, for extractive references, sentence precision/recall/F1,
+/// beside the first-sentences baseline.
+struct EvaluateSummarizerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarizer",
+        abstract: "Score summaries against reference summaries (JSON Lines with a summary field).",
+        discussion: """
+        ROUGE-1, ROUGE-2 and ROUGE-L F1 are computed as Google's rouge-score computes them (Porter \
+        stemming). When a reference is made of the article's own sentences, a picked sentence counts as \
+        right when it is one of them (sentence precision, recall, F1). The first-N-sentences baseline, \
+        with the same budget, is printed beside.
+        """
+    )
+
+    @Option(help: "Articles with reference summaries (JSON Lines).") var data: [String]
+    @OptionGroup var fields: FieldOptions
+    @OptionGroup var flags: SummarizerFlags
+    @Flag(help: "Pick as many sentences as each reference has (extractive references).") var referenceLength = false
+    @Flag(help: "Print one JSON object instead of a report.") var json = false
+    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let recordFields = fields.resolved()
+        var articles: [Article] = []
+        let decoder = ArticleDecoder(fields: recordFields)
+        for path in data {
+            var reader: LineReader
+            do { reader = try LineReader(path: path) } catch let error as InputError { throw Exit.fail(error) }
+            var failure: RecordError?
+            try reader.forEachLine { line in
+                guard case .text(let bytes, let number) = line else { return true }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+                do throws(RecordError) {
+                    let article = try decoder.decode(bytes, number: number)
+                    guard article.summary != nil else {
+                        throw RecordError(.missingField, "no \"\(recordFields.summary)\" reference (set another with --summary-field)", line: number)
+                    }
+                    articles.append(article)
+                } catch {
+                    var located = error
+                    located.source = path
+                    failure = located
+                    return false
+                }
+                return true
+            }
+            if let failure { throw Exit.fail(Exit.badData, failure.description) }
+        }
+        let summarizer = try flags.summarizer()
+        let segmenter = SentenceSegmenter()
+        let references = articles.map { a in
+            ExtractiveReference.sentences(of: a.summary!, in: a.text, segments: segmenter.segments(in: a.text))
+        }
+        if referenceLength && references.allSatisfy({ $0 == nil }) {
+            throw Exit.fail(Exit.badData, "--reference-length needs references made of the articles' own sentences; none are")
+        }
+        // With --reference-length, k is the reference's sentence count (the default budget when it is not extractive).
+        let budgets: [SummaryBudget] = references.map { ref in
+            if referenceLength, let ref { return .sentences(ref.count) }
+            return flags.budget ?? summarizer.options.budget
+        }
+        let summaries = summarizer.summarize(batch: articles.map(\.text), budgets: budgets, threads: threads)
+        let scorer = ROUGEScorer()
+        var lede = SummaryEvaluation(), lead = SummaryEvaluation()
+        for (i, article) in articles.enumerated() {
+            let summary = summaries[i]
+            lede.add(picked: summary.sentences.map(\.index), summaryText: summary.sentences.map(\.text).joined(separator: "\n"),
+                     reference: article.summary!, referenceSentences: references[i], scorer: scorer)
+            // The baseline: as many leading sentences as Lede picked.
+            let segments = segmenter.segments(in: article.text)
+            let first = Array(0..<min(summary.sentences.count, segments.count))
+            let bytes = Array(article.text.utf8)
+            let leadText = first.map { String(decoding: bytes[segments[$0]], as: UTF8.self) }.joined(separator: "\n")
+            lead.add(picked: first, summaryText: leadText, reference: article.summary!, referenceSentences: references[i], scorer: scorer)
+        }
+        let (l, b) = (lede.means(), lead.means())
+        var out = StandardOutput()
+        if json {
+            struct Report: Encodable {
+                var count: Int, extractive_count: Int
+                var rouge1: Double, rouge2: Double, rougeL: Double
+                var sentence_precision: Double, sentence_recall: Double, sentence_f1: Double
+                var baseline_first_sentences: [String: Double]
+            }
+            let report = Report(count: l.count, extractive_count: l.extractiveCount, rouge1: l.rouge1, rouge2: l.rouge2, rougeL: l.rougeL,
+                                sentence_precision: l.sentencePrecision, sentence_recall: l.sentenceRecall, sentence_f1: l.sentenceF1,
+                                baseline_first_sentences: ["rouge1": b.rouge1, "rouge2": b.rouge2, "rougeL": b.rougeL,
+                                                           "sentence_precision": b.sentencePrecision, "sentence_recall": b.sentenceRecall,
+                                                           "sentence_f1": b.sentenceF1])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            out.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        } else {
+            var lines = ["\(l.count) articles (\(l.extractiveCount) with references made of their own sentences); budget: " +
+                         (referenceLength ? "as many sentences as the reference" : (flags.budget ?? summarizer.options.budget).description), "",
+                         "system           ROUGE-1  ROUGE-2  ROUGE-L  sent-P  sent-R  sent-F1"]
+            for (name, m) in [("Lede", l), ("first sentences", b)] {
+                let sentenceColumns = m.extractiveCount > 0 ? String(format: "  %6.4f  %6.4f  %7.4f", m.sentencePrecision, m.sentenceRecall, m.sentenceF1) : "       —       —        —"
+                lines.append(name.padding(toLength: 15, withPad: " ", startingAt: 0) + String(format: "  %7.4f  %7.4f  %7.4f", m.rouge1, m.rouge2, m.rougeL) + sentenceColumns)
+            }
+            out.write(lines.joined(separator: "\n") + "\n")
+        }
+        out.flush()
     }
 }

@@ -85,3 +85,27 @@ struct TuningHarness {
         }
     }
 }
+
+/// Throughput, printed, never asserted (tests check quality, not time): BBC train + test repeated
+/// ten times, end to end from strings to summaries. Runs only when `LEDE_SUMMARIZER_SPEED` is set
+/// (to the thread count).
+@Suite("Summarizer throughput probe")
+struct ThroughputProbe {
+    static let threads = ProcessInfo.processInfo.environment["LEDE_SUMMARIZER_SPEED"].flatMap { Int($0) }
+
+    @Test("articles per second on BBC", .enabled(if: threads != nil, "set LEDE_SUMMARIZER_SPEED=threads to run"))
+    func articlesPerSecond() throws {
+        let articles = try Datasets.load("bbc/train.jsonl") + Datasets.load("bbc/test.jsonl")
+        let texts = Array((0..<10).map { _ in articles.map(\.text) }.joined())
+        let summarizer = try Summarizer()
+        _ = summarizer.summarize(batch: Array(texts.prefix(2000)), threads: Self.threads!)
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            let summaries = summarizer.summarize(batch: texts, threads: Self.threads!)
+            let seconds = (ContinuousClock.now - start) / .seconds(1)
+            print(String(format: "SPEED %d articles in %.3f s: %.0f articles/s on %d threads (%d sentences picked)",
+                         texts.count, seconds, Double(texts.count) / seconds, Self.threads!,
+                         summaries.reduce(0) { $0 + $1.sentences.count }))
+        }
+    }
+}
