@@ -122,17 +122,22 @@ struct VocabularyBuilder {
             maxOrder <= 2 ? a.key < b.key
                 : Self.precedes(parts[Int(a.part)].sequences[Int(a.first)], parts[Int(b.part)].sequences[Int(b.first)], rank)
         }
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(parts.reduce(0) { $0 + $1.candidates.count })
-        var heads = [Int](repeating: 0, count: partCount)
-        while true {
-            var best = -1
-            for p in 0..<partCount where heads[p] < parts[p].candidates.count {
-                if best < 0 || precedes(parts[p].candidates[heads[p]], parts[best].candidates[heads[best]]) { best = p }
+        var candidates: [Candidate]
+        if maxOrder <= 2 {
+            candidates = Self.mergeByKey(parts.map(\.candidates), threads: threads)
+        } else {
+            candidates = []
+            candidates.reserveCapacity(parts.reduce(0) { $0 + $1.candidates.count })
+            var heads = [Int](repeating: 0, count: partCount)
+            while true {
+                var best = -1
+                for p in 0..<partCount where heads[p] < parts[p].candidates.count {
+                    if best < 0 || precedes(parts[p].candidates[heads[p]], parts[best].candidates[heads[best]]) { best = p }
+                }
+                if best < 0 { break }
+                candidates.append(parts[best].candidates[heads[best]])
+                heads[best] += 1
             }
-            if best < 0 { break }
-            candidates.append(parts[best].candidates[heads[best]])
-            heads[best] += 1
         }
 
         // max_features: highest total counts (document frequencies when binary), ties to the earlier term.
@@ -157,15 +162,22 @@ struct VocabularyBuilder {
         }
         let count = candidates.count
         var starts = [Int](repeating: 0, count: count + 1)
-        for (column, c) in candidates.enumerated() {
-            var size: Int
-            if maxOrder <= 2 {
-                size = dictionary.key(Int(c.first))!.count
-                if c.order == 2 { size += 1 + dictionary.key(Int(c.second))!.count }
-            } else {
-                size = tokens(of: c).reduce(-1) { $0 + 1 + dictionary.key(Int($1))!.count }
+        starts.withUnsafeMutableBufferPointer { starts in
+            let sizes = UncheckedSendable(starts.baseAddress! + 1)
+            Parallel.run(workers: threads) { w in
+                for column in (count * w / threads)..<(count * (w + 1) / threads) {
+                    let c = candidates[column]
+                    var size: Int
+                    if maxOrder <= 2 {
+                        size = dictionary.key(Int(c.first))!.count
+                        if c.order == 2 { size += 1 + dictionary.key(Int(c.second))!.count }
+                    } else {
+                        size = tokens(of: c).reduce(-1) { $0 + 1 + dictionary.key(Int($1))!.count }
+                    }
+                    sizes.value[column] = size
+                }
             }
-            starts[column + 1] = starts[column] + size
+            for column in 0..<count { starts[column + 1] += starts[column] }
         }
         let map = ColumnMap(tokenCount: tokenCount, ngramCounts: ngramCounters.map(\.ngramCounts.count))
         var documentFrequency = [Int](repeating: 0, count: count)
@@ -216,6 +228,47 @@ struct VocabularyBuilder {
             return rank[Int(a[k])] < rank[Int(b[k])]
         }
         return a.count < b.count
+    }
+
+    /// Merges lists sorted by distinct keys into one sorted list. With several threads the key space is cut
+    /// at quantiles of the longest list, and each thread merges one slice of every list into its place.
+    private static func mergeByKey(_ lists: [[Candidate]], threads: Int) -> [Candidate] {
+        let total = lists.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return [] }
+        let longest = lists.max { $0.count < $1.count }!
+        let slices = max(1, min(threads, total / 10_000))
+        // Slice r holds keys in [bounds[r], bounds[r + 1]).
+        var bounds: [UInt64] = [0]
+        for r in 1..<slices { bounds.append(longest[longest.count * r / slices].key) }
+        func lowerBound(_ list: [Candidate], _ key: UInt64) -> Int {
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid].key < key { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        // cuts[r][l]: where slice r starts in list l.
+        let cuts = (0...slices).map { r in lists.map { r == 0 ? 0 : (r == slices ? $0.count : lowerBound($0, bounds[r])) } }
+        let outputStarts = cuts.map { $0.reduce(0, +) }
+        return [Candidate](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let out = UncheckedSendable(buffer.baseAddress!)
+            Parallel.run(workers: slices) { r in
+                var heads = cuts[r], at = outputStarts[r]
+                let ends = cuts[r + 1]
+                while true {
+                    var best = -1
+                    for l in 0..<lists.count where heads[l] < ends[l] {
+                        if best < 0 || lists[l][heads[l]].key < lists[best][heads[best]].key { best = l }
+                    }
+                    if best < 0 { break }
+                    (out.value + at).initialize(to: lists[best][heads[best]])
+                    at += 1
+                    heads[best] += 1
+                }
+            }
+            initialized = total
+        }
     }
 
     /// The rank of each token id among all tokens sorted by their bytes (0 for unused ids). The ids are

@@ -51,6 +51,9 @@ public final class SummarizerWorkspace {
     @exclusivity(unchecked) var teleport: [Float] = []
     @exclusivity(unchecked) var dangling: [Bool] = []
     @exclusivity(unchecked) var sortScratch: [Int32] = []
+    /// PageRank iterations run, and the last L1 change, for the last window ranked (for tests).
+    @exclusivity(unchecked) var iterations = 0
+    @exclusivity(unchecked) var lastChange: Float = 0
 
     /// Creates an empty workspace.
     public init() {}
@@ -80,6 +83,8 @@ public final class SummarizerWorkspace {
         let model = summarizer.modelIDF
         tokenStart.append(0)
         let keepPossessives = options.possessivesAsDistinctTerms
+        if keepPossessives { findPossessives(bytes) }
+        var nextPossessive = 0
         for range in segments {
             let onBlock: (TokenBuffer) -> Void = { block in
                 for t in 0..<block.tokenCount {
@@ -89,7 +94,7 @@ public final class SummarizerWorkspace {
                     self.tokenIDs.append(Int32(entry.id))
                 }
             }
-            if keepPossessives && Self.joinPossessives(bytes, range, into: &possessiveScratch) {
+            if keepPossessives && joinPossessives(bytes, range, next: &nextPossessive) {
                 possessiveScratch.withUnsafeBufferPointer { _ = analyzer.tokenize($0, into: tokens, onBlock: onBlock) }
             } else {
                 _ = analyzer.tokenize(UnsafeBufferPointer(rebasing: bytes[range]), into: tokens, onBlock: onBlock)
@@ -99,35 +104,59 @@ public final class SummarizerWorkspace {
     }
 
     @exclusivity(unchecked) var possessiveScratch: [UInt8] = []
+    /// Where each possessive apostrophe of the text starts, and its width in bytes, increasing.
+    @exclusivity(unchecked) var possessives: [Int] = []
 
-    /// Copies `bytes[range]` into `out` without the apostrophe of a possessive "'s" or "’s" after a
-    /// letter ("BBC's" → "BBCs"), so that the tokenizer keeps the possessive as its own term. Returns
-    /// false (and leaves `out` alone) when the sentence has none.
-    static func joinPossessives(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout [UInt8]) -> Bool {
+    /// Finds the possessive apostrophes of the text: "'" or "’" after a letter and before an "s" or
+    /// "S" that ends the word ("BBC's", "Jones’s"), found with `memchr`. Each is stored as
+    /// `offset << 2 | width`.
+    func findPossessives(_ bytes: UnsafeBufferPointer<UInt8>) {
+        possessives.removeAll(keepingCapacity: true)
+        guard let base = bytes.baseAddress, bytes.count >= 3 else { return }
+        let n = bytes.count
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { let l = b | 0x20; return (l >= 0x61 && l <= 0x7A) || b >= 0x80 }
-        @inline(__always) func endsWord(_ i: Int) -> Bool { i >= range.upperBound || !isLetter(bytes[i]) }
-        var found = false
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == 0x27 || (b == 0xE2 && i + 2 < range.upperBound && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99) {
-                let width = b == 0x27 ? 1 : 3
-                let s = i + width
-                if i > range.lowerBound && isLetter(bytes[i - 1]) && s < range.upperBound
-                    && (bytes[s] == 0x73 || bytes[s] == 0x53) && endsWord(s + 1) {
-                    if !found {
-                        found = true
-                        out.removeAll(keepingCapacity: true)
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<i]))
-                    }
-                    i += width
-                    continue
-                }
-            }
-            if found { out.append(b) }
-            i += 1
+        @inline(__always) func isPossessive(_ i: Int, _ width: Int) -> Bool {
+            let s = i + width
+            guard i > 0, s < n, isLetter(bytes[i - 1]), bytes[s] | 0x20 == 0x73 else { return false }
+            return s + 1 >= n || !isLetter(bytes[s + 1])
         }
-        return found
+        var straight: [Int] = []
+        var i = 0
+        while i < n, let hit = memchr(base + i, 0x27, n - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if isPossessive(at, 1) { straight.append(at << 2 | 1) }
+            i = at + 1
+        }
+        var curly: [Int] = []
+        i = 0
+        while i < n, let hit = memchr(base + i, 0xE2, n - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if at + 2 < n && bytes[at + 1] == 0x80 && bytes[at + 2] == 0x99 && isPossessive(at, 3) { curly.append(at << 2 | 3) }
+            i = at + 1
+        }
+        if curly.isEmpty {
+            possessives = straight
+        } else {
+            possessives = (straight + curly).sorted()
+        }
+    }
+
+    /// Copies `bytes[range]` into `possessiveScratch` without the possessive apostrophes from
+    /// `possessives[next...]` that fall inside it ("BBC's" → "BBCs"), so that the tokenizer keeps a
+    /// possessive as its own term; advances `next`. Returns false when the range holds none.
+    func joinPossessives(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, next: inout Int) -> Bool {
+        while next < possessives.count && possessives[next] >> 2 < range.lowerBound { next += 1 }
+        guard next < possessives.count && possessives[next] >> 2 < range.upperBound else { return false }
+        possessiveScratch.removeAll(keepingCapacity: true)
+        var from = range.lowerBound
+        while next < possessives.count && possessives[next] >> 2 < range.upperBound {
+            let at = possessives[next] >> 2, width = possessives[next] & 3
+            possessiveScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<at]))
+            from = at + width
+            next += 1
+        }
+        possessiveScratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<range.upperBound]))
+        return true
     }
 
     /// Scores every candidate sentence (after `read`).
@@ -306,7 +335,8 @@ public final class SummarizerWorkspace {
             for c in window { windowMass += exp(-Double(c) / decay) }
             let share = position.priorShare * windowMass / total
             for c in window {
-                teleport.append(Float((1 - share) / windowSize + share * exp(-Double(c) / decay) / windowMass))
+                // share × (the candidate's part of the window's prior mass) = priorShare × its part of the total.
+                teleport.append(Float((1 - share) / windowSize + position.priorShare * exp(-Double(c) / decay) / total))
             }
         } else {
             teleport.append(contentsOf: repeatElement(Float(1 / windowSize), count: w))
@@ -318,8 +348,11 @@ public final class SummarizerWorkspace {
         nextRank.removeAll(keepingCapacity: true)
         nextRank.append(contentsOf: repeatElement(0, count: w))
         let tolerance = Float(options.tolerance)
+        lastChange = .infinity
+        iterations = 0
         transition.withUnsafeBufferPointer { p in
             for _ in 0..<options.maxIterations {
+                iterations += 1
                 var danglingMass: Float = 0
                 for j in 0..<w where dangling[j] { danglingMass += rank[j] }
                 rank.withUnsafeBufferPointer { r in
@@ -329,16 +362,14 @@ public final class SummarizerWorkspace {
                 }
                 let jump = damping * danglingMass + (1 - damping)
                 var change: Float = 0
-                var total: Float = 0
                 for i in 0..<w {
                     let value = nextRank[i] + jump * teleport[i]
                     nextRank[i] = value
                     change += abs(value - rank[i])
-                    total += value
                 }
                 swap(&rank, &nextRank)
+                lastChange = change
                 if change < tolerance { break }
-                _ = total
             }
         }
         let scale = windowSize / Double(m)

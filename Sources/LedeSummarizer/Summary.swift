@@ -6,8 +6,9 @@ public struct SummarySentence: Sendable, Equatable {
     public var range: Range<Int>
     /// Its text: exactly the bytes of `range` (ill-formed UTF-8 repaired as U+FFFD).
     public var text: String
-    /// Its rank score: the PageRank of the sentence, scaled so that a text's candidates average
-    /// `1 / candidates` (texts of one or two sentences: `1 / candidates` each).
+    /// Its rank score: the sentence's PageRank. A text's candidates' scores sum to 1 (across windows
+    /// too: each window's scores are scaled by its share of the candidates); with one or two
+    /// candidates each scores `1 / candidates`.
     public var score: Double
 
     /// Creates a summary sentence.

@@ -1,5 +1,10 @@
 import LedeText
 import LedeFeatures
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A hash table from byte strings (terms) to dense ids `0..<count`, numbered in insertion order.
 ///
@@ -158,9 +163,3 @@ final class ModelIDFTable: @unchecked Sendable {
         return unseenIDF
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -116,9 +116,10 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             if let failure { throw Exit.fail(Exit.badData, failure.description) }
         }
         let summarizer = try flags.summarizer()
-        let segmenter = SentenceSegmenter()
-        let references = articles.map { a in
-            ExtractiveReference.sentences(of: a.summary!, in: a.text, segments: segmenter.segments(in: a.text))
+        // The summarizer's own sentences (the segmenter's, with overlong ones cut), so indices agree.
+        let sentenceRanges = articles.map { summarizer.rank($0.text).sentences }
+        let references = articles.indices.map { i in
+            ExtractiveReference.sentences(of: articles[i].summary!, in: articles[i].text, segments: sentenceRanges[i])
         }
         if referenceLength && references.allSatisfy({ $0 == nil }) {
             throw Exit.fail(Exit.badData, "--reference-length needs references made of the articles' own sentences; none are")
@@ -136,7 +137,7 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             lede.add(picked: summary.sentences.map(\.index), summaryText: summary.sentences.map(\.text).joined(separator: "\n"),
                      reference: article.summary!, referenceSentences: references[i], scorer: scorer)
             // The baseline: as many leading sentences as Lede picked.
-            let segments = segmenter.segments(in: article.text)
+            let segments = sentenceRanges[i]
             let first = Array(0..<min(summary.sentences.count, segments.count))
             let bytes = Array(article.text.utf8)
             let leadText = first.map { String(decoding: bytes[segments[$0]], as: UTF8.self) }.joined(separator: "\n")

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@Suite("lede summarize and lede evaluate summarizer")
+struct SummarizeCommandTests {
+    @Test("one JSON line per article, in order, with sentences that are exact byte slices of the text")
+    func summarizeJSONLines() throws {
+        let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        let result = try CommandRunner.run(["summarize", examples, "--sentences", "2", "--scores"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let inputs = try String(contentsOfFile: examples, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        let outputs = result.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(outputs.count == inputs.count)
+        for (input, output) in zip(inputs, outputs) {
+            #expect(output?["id"] as? String == input["id"] as? String)
+            let text = Array((input["text"] as! String).utf8)
+            let sentences = output?["sentences"] as? [[String: Any]] ?? []
+            #expect(sentences.count == 2)
+            var previousEnd = -1
+            for s in sentences {
+                let start = s["start"] as! Int, end = s["end"] as! Int
+                #expect(start > previousEnd && end <= text.count)
+                #expect(String(decoding: text[start..<end], as: UTF8.self) == s["text"] as? String)
+                #expect(s["score"] is Double)
+                previousEnd = end
+            }
+        }
+    }
+
+    @Test("short articles summarize to themselves; bad records get error records; empty input gives nothing")
+    func edges() throws {
+        let input = """
+        {"id":"one","text":"Only one sentence here."}
+        {broken
+        {"id":"two","text":"The mayor opened the bridge. Crowds cheered."}
+        """
+        let result = try CommandRunner.run(["summarize"], input: input)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].contains("\"summary\":\"Only one sentence here.\""))
+        #expect(lines[1].contains("\"error\"") && lines[1].contains("\"line\":2"))
+        #expect(lines[2].contains("\"summary\":\"The mayor opened the bridge. Crowds cheered.\""))
+        let empty = try CommandRunner.run(["summarize"], input: "")
+        #expect(empty.status == 0 && empty.stdout.isEmpty)
+    }
+
+    @Test("plain-text files in, one .txt summary per file out")
+    func textFilesToFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-sum-\(getpid())")
+        let output = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "The council approved the budget. Taxes will rise by 2%. Libraries stay open.".write(
+            to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try "Rain is expected tomorrow. Winds will be strong.".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["summarize", "--input-format", "text", folder.path, "--output-dir", output.path, "--sentences", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(written == ["a.txt", "b.txt"])
+        let a = try String(contentsOf: output.appendingPathComponent("a.txt"), encoding: .utf8)
+        #expect(a.split(separator: "\n").count == 1)
+    }
+
+    @Test("evaluate summarizer --json reports ROUGE and sentence scores on BBC test")
+    func evaluateJSON() throws {
+        guard let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
+        let result = try CommandRunner.run(["evaluate", "summarizer", "--data", test, "--reference-length", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        for key in ["rouge1", "rouge2", "rougeL", "sentence_f1"] { #expect(report?[key] is Double, "\(key)") }
+        // Bars of issue 7 (BBC test, reference length): ROUGE-2 ≥ 0.80, sentence F1 ≥ 0.81.
+        #expect(report?["rouge2"] as? Double ?? 0 >= 0.80)
+        #expect(report?["sentence_f1"] as? Double ?? 0 >= 0.81)
+    }
+
+    @Test("on CNN/DailyMail dev, 3 sentences reach ROUGE-1 0.281 and ROUGE-2 0.101")
+    func cnndm() throws {
+        guard let dev = CommandRunner.dataset("cnndm-dev/dev.jsonl") else { return }
+        let result = try CommandRunner.run(["evaluate", "summarizer", "--data", dev, "--sentences", "3", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(report?["rouge1"] as? Double ?? 0 >= 0.281)
+        #expect(report?["rouge2"] as? Double ?? 0 >= 0.101)
+    }
+}
