@@ -78,4 +78,69 @@ def classifier_rows():
     ], details)]
 
 
-ROWS = blas_rows() + segmenter_rows() + classifier_rows()
+def tokenize_rows():
+    """Tokenize + vectorize throughput (issue 3 item 6): 20 Newsgroups train, document = title + newline +
+    body, MB = its UTF-8 bytes. Both sides are timed from the documents held in memory as strings to the
+    finished TF-IDF matrix (JSON parsing not timed): Lede's TfidfVectorizer(analyzer: .scikitLearn(ngramRange:),
+    options: TfidfOptions(...)).fitTransform(documents:threads:) on 1 and on 2 threads, whole fits repeated
+    for at least 2 s, against scikit-learn's TfidfVectorizer with the same settings (fits repeated for at
+    least 2 s too). The vocabulary size and stored entries (nnz) are shown so that equality is visible.
+    The ratio column is Lede on 1 thread over each other system: on the Lede 2-thread line it is the
+    inverse of the 1 → 2 thread speed-up."""
+    data = str(DATASETS / "20ng" / "train.jsonl")
+    details = ["vocabulary", "nnz", "fits", "seconds_per_fit"]
+    rows = []
+    for config, title in (("unigram", "unigrams, TfidfVectorizer() defaults"),
+                          ("bigram", "1–2-grams, min_df 2, sublinear tf")):
+        lede = ["{bench}", "tokenize", "--data", data, "--text-field", "body", "--config", config, "--seconds", "2"]
+        rows.append(Row(f"tokenize-20ng-{config}",
+                        f"tokenize + vectorize, 20NG train (title + body), {title}: in-memory strings → TF-IDF matrix",
+                        "MB/s", "bytes", 1e-6, [
+            System("Lede (1 thread)", lede + ["--threads", "1"]),
+            System("Lede (2 threads)", lede + ["--threads", "2"]),
+            System("scikit-learn TfidfVectorizer", ["{python}", "{peers}/sklearn_tfidf_speed.py", "--data", data,
+                                                    "--text-field", "body", "--config", config, "--seconds", "2"]),
+        ], details))
+    return rows
+
+
+def summarizer_rows():
+    """The summarizer (issue 7 item 7), on BBC article texts (the title is never a candidate), 3 sentences.
+
+    Speed: articles per second, end to end in memory (segmenting, ranking, picking 3 sentences). Lede runs
+    Summarizer().summarize(batch:threads:) over BBC train + test repeated 10× (20,920 articles) as one batch,
+    on 2 threads (and on 1, for reference). summa's and sumy's TextRank are fed Lede's sentence segmentation
+    (lede-bench summary-sentences, not timed) and timed on one pass of train + test (2,092 articles; 10×
+    would take minutes), single-threaded Python; see peers/summarizer_peers.py for exactly what is called
+    (summa's summarizer internals on the given sentences; sumy's ObjectDocumentModel with NLTK's Treebank
+    word tokenizer, since sumy's own tokenizer needs the punkt model, which pip does not install).
+
+    Quality: each system's 3-sentence picks on BBC test are rescored by lede-bench summary-rouge (ROUGE-1/2/L
+    F1 with LedeROUGE's ROUGEScorer, the numbers `lede evaluate summarizer --sentences 3` prints for Lede;
+    sentence precision against the reference's sentences). The figure is mean ROUGE-2 F1 (work = ROUGE-2,
+    seconds = 1), so the ratio > 1 means Lede scores higher."""
+    train, test = str(DATASETS / "bbc" / "train.jsonl"), str(DATASETS / "bbc" / "test.jsonl")
+    both = f"{train},{test}"
+    peer = ["{python}", "{peers}/summarizer_peers.py", "--bench", "{bench}"]
+    speed = Row("summarizer-bbc-speed",
+                "summarizer, BBC train + test, 3 sentences, end to end in memory (Lede: 10× = 20,920 articles; "
+                "summa/sumy: 1 pass = 2,092 articles, fed Lede's segmentation, 1 Python thread)",
+                "articles/s", "units", 1, [
+        System("Lede (2 threads)", ["{bench}", "summarize", "--data", both, "--repeat", "10", "--threads", "2"]),
+        System("Lede (1 thread)", ["{bench}", "summarize", "--data", both, "--repeat", "10", "--threads", "1"]),
+        System("summa TextRank (fed Lede's segmentation)", peer + ["--system", "summa", "--data", both]),
+        System("sumy TextRankSummarizer (fed Lede's segmentation)", peer + ["--system", "sumy", "--data", both]),
+    ], ["articles", "batches", "passes"])
+    quality = Row("summarizer-bbc-rouge",
+                  "summarizer, BBC test (418 articles), 3 sentences: ROUGE-2 F1 (higher is better; "
+                  "figure = ROUGE-2 F1, all rescored by LedeROUGE; summa/sumy fed Lede's segmentation)",
+                  "ROUGE-2 F1", "work", 1, [
+        System("Lede", ["{bench}", "summary-rouge", "--data", test, "--system", "lede"]),
+        System("summa TextRank (fed Lede's segmentation)", peer + ["--system", "summa", "--data", test, "--rouge"]),
+        System("sumy TextRankSummarizer (fed Lede's segmentation)", peer + ["--system", "sumy", "--data", test, "--rouge"]),
+        System("first 3 sentences (Lede's segmentation)", ["{bench}", "summary-rouge", "--data", test, "--system", "lead"]),
+    ], ["rouge1", "rouge2", "rougeL", "sentence_precision", "sentence_f1", "empty_summaries"])
+    return [speed, quality]
+
+
+ROWS = blas_rows() + segmenter_rows() + classifier_rows() + tokenize_rows() + summarizer_rows()

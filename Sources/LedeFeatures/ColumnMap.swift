@@ -7,18 +7,22 @@ final class ColumnMap: @unchecked Sendable {
     let ngramColumns: [UnsafeMutableBufferPointer<Int32>]
     let ngramChosen: [UnsafeMutableBufferPointer<UInt64>]
 
-    init(tokenCount: Int, ngramCounts: [Int]) {
+    init(tokenCount: Int, ngramCounts: [Int], threads: Int) {
         tokenColumns = .allocate(capacity: max(tokenCount, 1))
-        tokenColumns.initialize(repeating: -1)
-        ngramColumns = ngramCounts.map { count in
-            let buffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(count, 1))
-            buffer.initialize(repeating: -1)
-            return buffer
-        }
-        ngramChosen = ngramCounts.map { count in
-            let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max((count + 63) / 64, 1))
-            buffer.initialize(repeating: 0)
-            return buffer
+        ngramColumns = ngramCounts.map { .allocate(capacity: max($0, 1)) }
+        ngramChosen = ngramCounts.map { .allocate(capacity: max(($0 + 63) / 64, 1)) }
+        let buffers = UncheckedSendable((tokenColumns, ngramColumns, ngramChosen))
+        Parallel.run(workers: max(1, min(threads, 1 + ngramCounts.count))) { w in
+            var part = w
+            while part <= ngramCounts.count {
+                if part == 0 {
+                    buffers.value.0.initialize(repeating: -1)
+                } else {
+                    buffers.value.1[part - 1].initialize(repeating: -1)
+                    buffers.value.2[part - 1].initialize(repeating: 0)
+                }
+                part += max(1, min(threads, 1 + ngramCounts.count))
+            }
         }
     }
 

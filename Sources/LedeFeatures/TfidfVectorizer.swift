@@ -66,11 +66,14 @@ public struct TfidfVectorizer: Sendable {
     }
 
     /// Counts in-memory documents in chunks of about 64 MB of text, so that token ids stay a fraction of it.
+    /// The first chunk is about 1 MB: it fills the dictionary with the common tokens, which later chunks
+    /// then find there instead of each worker adding them again.
     private static func count(_ documents: [String], into counting: CorpusCounter) throws {
         var start = 0
         while start < documents.count {
             var end = start, bytes = 0
-            while end < documents.count && (end == start || bytes < 64 << 20) {
+            let budget = start == 0 ? 1 << 20 : 64 << 20
+            while end < documents.count && (end == start || bytes < budget) {
                 bytes += documents[end].utf8.count
                 end += 1
             }

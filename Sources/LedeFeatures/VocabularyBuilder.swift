@@ -179,7 +179,7 @@ struct VocabularyBuilder {
             }
             for column in 0..<count { starts[column + 1] += starts[column] }
         }
-        let map = ColumnMap(tokenCount: tokenCount, ngramCounts: ngramCounters.map(\.ngramCounts.count))
+        let map = ColumnMap(tokenCount: tokenCount, ngramCounts: ngramCounters.map(\.ngramCounts.count), threads: threads)
         var documentFrequency = [Int](repeating: 0, count: count)
         let all = candidates, offsets = starts
         let bytes = [UInt8](unsafeUninitializedCapacity: offsets[count]) { buffer, initialized in

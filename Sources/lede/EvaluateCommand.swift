@@ -115,7 +115,7 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             }
             if let failure { throw Exit.fail(Exit.badData, failure.description) }
         }
-        let summarizer = try flags.summarizer()
+        let summarizer = try flags.summarizer(batchTexts: articles.map(\.text))
         // The summarizer's own sentences (the segmenter's, with overlong ones cut), so indices agree.
         let sentenceRanges = articles.map { summarizer.rank($0.text).sentences }
         let references = articles.indices.map { i in

@@ -34,16 +34,19 @@ struct SummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let summarizer = try flags.summarizer()
+        // With --idf batch the whole input is read first; otherwise articles stream through.
+        var summarizer = flags.idf == "batch" ? nil : try flags.summarizer()
         let decoder = ArticleDecoder(fields: fields.resolved())
         var out = StandardOutput()
         var progress = Progress()
         var pending: [(id: String, text: String?, error: RecordError?)] = []
 
+        var final = false
         func finish() throws {
-            guard !pending.isEmpty else { return }
+            guard !pending.isEmpty, !(summarizer == nil && !final) else { return }
             let texts = pending.map { $0.text ?? "" }
-            let summaries = summarizer.summarize(batch: texts, threads: threads)
+            if summarizer == nil { summarizer = try flags.summarizer(batchTexts: texts) }
+            let summaries = summarizer!.summarize(batch: texts, threads: threads)
             for (entry, summary) in zip(pending, summaries) {
                 if let error = entry.error {
                     out.write(JSONWriting.errorRecord(id: nil, error))
@@ -59,6 +62,7 @@ struct SummarizeCommand: ParsableCommand {
         }
         func bad(_ error: RecordError) throws {
             if strict {
+                final = true
                 try finish()
                 throw Exit.fail(Exit.badData, error.description)
             }
@@ -78,7 +82,7 @@ struct SummarizeCommand: ParsableCommand {
                     continue
                 }
                 pending.append((JSONWriting.quoted(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent), text, nil))
-                if pending.count >= 1024 { try finish() }
+                if pending.count >= 1024 { try finish() }  // a no-op with --idf batch until the end
             }
         } else {
             for name in inputs.isEmpty ? ["-"] : inputs {
@@ -86,6 +90,7 @@ struct SummarizeCommand: ParsableCommand {
                 do {
                     reader = name == "-" ? .standardInput(maxLineBytes: maxRecordBytes) : try LineReader(path: name, maxLineBytes: maxRecordBytes)
                 } catch let error as InputError {
+                    final = true
                     try finish()
                     throw Exit.fail(error)
                 }
@@ -111,11 +116,13 @@ struct SummarizeCommand: ParsableCommand {
                         return true
                     }
                 } catch let error as InputError {
+                    final = true
                     try finish()
                     throw Exit.fail(error)
                 }
             }
         }
+        final = true
         try finish()
         progress.done()
     }

@@ -31,19 +31,20 @@ struct CommandRunner {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
+        // A child that exits without reading its input must not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
-        // Feed stdin and drain both outputs concurrently so large outputs cannot block.
-        let writer = Thread {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
+        // Feed stdin and drain stderr on other threads so that large inputs and outputs cannot block.
+        let done = DispatchGroup()
+        let errorData = Locked(Data())
+        DispatchQueue.global().async(group: done) {
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
             try? stdin.fileHandleForWriting.close()
         }
-        writer.start()
-        let errorData = Locked(Data())
-        let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
-        errorReader.start()
+        DispatchQueue.global().async(group: done) { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errorReader.isExecuting { usleep(1000) }
+        done.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                       stderr: String(decoding: errorData.get(), as: UTF8.self))
     }
