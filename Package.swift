@@ -55,14 +55,16 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS"]),
-        .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors"]),
+        // Helpers shared by the test targets.
+        .target(name: "LedeTestSupport", path: "Tests/LedeTestSupport"),
+        .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS", "LedeTestSupport"]),
+        .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors", "LedeTestSupport"]),
         .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline"]),
         .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline"]),
         .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
-        .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences"]),
-        .testTarget(name: "LedeROUGETests", dependencies: ["LedeROUGE"]),
-        .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures"]),
+        .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences", "LedeTestSupport"]),
+        .testTarget(name: "LedeROUGETests", dependencies: ["LedeROUGE", "LedeTestSupport"]),
+        .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport"]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText"]),
     ]

@@ -1,17 +1,7 @@
 import Testing
 import LedeBLAS
+import LedeTestSupport
 
-/// A small deterministic generator, so a failing case reproduces.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func randomVector<T: BLASScalar>(_ count: Int, _ rng: inout SplitMix64, as: T.Type = T.self) -> [T] {
     (0..<count).map { _ in T(Double.random(in: -1...1, using: &rng)) }

@@ -1,21 +1,11 @@
 import Testing
 @testable import LedeROUGE
+import LedeTestSupport
 
 /// The bit-parallel LCS length against the classic dynamic programme and against rouge-score's full
 /// table, on random sequences over small alphabets (many matches) of lengths around word boundaries.
 @Suite("Longest common subsequence")
 struct LongestCommonSubsequenceTests {
-    /// A deterministic pseudo-random generator (SplitMix64).
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// The length by rouge-score's full (n+1)×(m+1) table, written independently.
     func tableLength(_ a: [Int32], _ b: [Int32]) -> Int {
@@ -30,7 +20,7 @@ struct LongestCommonSubsequenceTests {
 
     @Test(arguments: [2, 3, 8, 50])
     func bitParallelAgreesWithTheTable(alphabet: Int) {
-        var random = SplitMix(state: UInt64(alphabet))
+        var random = SplitMix64(state: UInt64(alphabet))
         for _ in 0..<150 {
             let lengths = [0, 1, 5, 63, 64, 65, 127, 128, 129, 200]
             let a = (0..<lengths.randomElement(using: &random)!).map { _ in Int32.random(in: 0..<Int32(alphabet), using: &random) }

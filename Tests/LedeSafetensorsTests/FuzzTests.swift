@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedeSafetensors
+import LedeTestSupport
 
 @Suite("Safetensors fuzzing")
 struct FuzzTests {

@@ -3,6 +3,7 @@ import Testing
 import LedeBLAS
 import LedeFeatures
 import LedeText
+import LedeTestSupport
 @testable import LedeSummarizer
 
 /// A news-like article: a story about one topic, with its central claims repeated across sentences.
@@ -337,7 +338,7 @@ struct RankingTests {
     @Test("a batch gives the same summaries as one at a time, in input order, on any thread count",
           arguments: [1, 2, 4])
     func batch(threads: Int) {
-        var generator = SeededGenerator()
+        var generator = SplitMix64()
         let lines = article.split(separator: "\n")
         let texts = (0..<50).map { i in
             i % 5 == 0 ? "" : String(lines.shuffled(using: &generator).joined(separator: " ").prefix(100 * (i % 7 + 1)))
@@ -396,14 +397,3 @@ struct RankingTests {
     }
 }
 
-/// A small deterministic random generator for shuffles in tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64 = 0x1234_5678_9ABC_DEF0
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
