@@ -12,9 +12,9 @@ final class TokenDictionary {
         tables = (0..<self.shards).map { _ in ByteKeyTable(capacity: 1 << 13) }
     }
 
-    /// The shard that holds a token with this hash.
+    /// The shard that holds a token with this hash (16 bits of it scaled to the shard count: no division).
     @inline(__always) func shard(ofHash hash: UInt64) -> Int {
-        Int(truncatingIfNeeded: (hash >> 44) & 0xFFFF) % shards
+        Int(truncatingIfNeeded: (((hash >> 44) & 0xFFFF) &* UInt64(shards)) >> 16)
     }
 
     /// Number of tokens.
@@ -30,8 +30,7 @@ final class TokenDictionary {
     /// The id of a token, or nil when it is not here.
     @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
         let s = shard(ofHash: hash)
-        let table = tables[s]
-        guard table.count > 0, let index = table.find(p, n, hash: hash) else { return nil }
+        guard let index = tables[s].find(p, n, hash: hash) else { return nil }
         return index &* UInt32(shards) &+ UInt32(s)
     }
 
