@@ -33,7 +33,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         let topicModel = try ModelLocation.load(model)
-        let decoder = ArticleDecoder(fields: fields.resolved(defaults: topicModel.provenance.fields))
+        let decoderFields = fields.resolved(defaults: topicModel.provenance.fields)
         var out = StandardOutput()
         var batch = ClassifyBatch()
 
@@ -55,48 +55,24 @@ struct ClassifyCommand: ParsableCommand {
             out.flush()
         }
 
-        for name in files.isEmpty ? ["-"] : files {
-            var reader: LineReader
-            do {
-                reader = name == "-" ? .standardInput(maxLineBytes: maxRecordBytes) : try LineReader(path: name, maxLineBytes: maxRecordBytes)
-            } catch let error as InputError {
-                finishBatch()
-                throw Exit.fail(error)
-            }
-            let source = reader.name
-            do {
-                // A bad record becomes an error record in its place; with --strict, the records
-                // before it are written and the program stops.
-                func bad(_ error: RecordError) throws {
+        // A bad record becomes an error record in its place; with --strict, the records before it
+        // are written and the program stops.
+        do {
+            try ArticleReader(fields: decoderFields, maxRecordBytes: maxRecordBytes).read(files, beforeWaiting: finishBatch) { record in
+                switch record {
+                case .success(let article): batch.add(article)
+                case .failure(let error):
                     if strict {
                         finishBatch()
                         throw Exit.fail(Exit.badData, error.description)
                     }
                     batch.add(error: error)
                 }
-                try reader.forEachLine(beforeWaiting: finishBatch) { line in
-                    switch line {
-                    case .tooLarge(let number, let bytes):
-                        try bad(RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(maxRecordBytes)",
-                                            line: number, source: source))
-                    case .text(let bytes, let number):
-                        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-                        do throws(RecordError) {
-                            let article = try decoder.decode(bytes, number: number)
-                            batch.add(article)
-                        } catch {
-                            var located = error
-                            located.source = source
-                            try bad(located)
-                        }
-                    }
-                    if batch.entries.count >= 1024 { finishBatch() }
-                    return true
-                }
-            } catch let error as InputError {
-                finishBatch()
-                throw Exit.fail(error)
+                if batch.entries.count >= 1024 { finishBatch() }
             }
+        } catch let error as InputError {
+            finishBatch()
+            throw Exit.fail(error)
         }
         finishBatch()
     }

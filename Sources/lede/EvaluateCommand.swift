@@ -91,29 +91,19 @@ struct EvaluateSummarizerCommand: ParsableCommand {
     func run() throws {
         let recordFields = fields.resolved()
         var articles: [Article] = []
-        let decoder = ArticleDecoder(fields: recordFields)
-        for path in data {
-            var reader: LineReader
-            do { reader = try LineReader(path: path) } catch let error as InputError { throw Exit.fail(error) }
-            var failure: RecordError?
-            try reader.forEachLine { line in
-                guard case .text(let bytes, let number) = line else { return true }
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-                do throws(RecordError) {
-                    let article = try decoder.decode(bytes, number: number)
-                    guard article.summary != nil else {
-                        throw RecordError(.missingField, "no \"\(recordFields.summary)\" reference (set another with --summary-field)", line: number)
-                    }
-                    articles.append(article)
-                } catch {
-                    var located = error
-                    located.source = path
-                    failure = located
-                    return false
+        do {
+            try ArticleReader(fields: recordFields).read(data) { record in
+                let article = try record.get()
+                guard article.summary != nil else {
+                    throw RecordError(.missingField, "no \"\(recordFields.summary)\" reference (set another with --summary-field)",
+                                      line: article.line, source: data.count == 1 ? data[0] : nil)
                 }
-                return true
+                articles.append(article)
             }
-            if let failure { throw Exit.fail(Exit.badData, failure.description) }
+        } catch let error as InputError {
+            throw Exit.fail(error)
+        } catch let error as RecordError {
+            throw Exit.fail(Exit.badData, error.description)
         }
         let summarizer = try flags.summarizer(batchTexts: articles.map(\.text))
         // The summarizer's own sentences (the segmenter's, with overlong ones cut), so indices agree.

@@ -36,7 +36,6 @@ struct SummarizeCommand: ParsableCommand {
     func run() throws {
         // With --idf batch the whole input is read first; otherwise articles stream through.
         var summarizer = flags.idf == "batch" ? nil : try flags.summarizer()
-        let decoder = ArticleDecoder(fields: fields.resolved())
         var out = StandardOutput()
         var progress = Progress()
         var pending: [(id: String, text: String?, error: RecordError?)] = []
@@ -85,41 +84,18 @@ struct SummarizeCommand: ParsableCommand {
                 if pending.count >= 1024 { try finish() }  // a no-op with --idf batch until the end
             }
         } else {
-            for name in inputs.isEmpty ? ["-"] : inputs {
-                var reader: LineReader
-                do {
-                    reader = name == "-" ? .standardInput(maxLineBytes: maxRecordBytes) : try LineReader(path: name, maxLineBytes: maxRecordBytes)
-                } catch let error as InputError {
-                    final = true
-                    try finish()
-                    throw Exit.fail(error)
-                }
-                let source = reader.name
-                do {
-                    try reader.forEachLine(beforeWaiting: finish) { line in
-                        switch line {
-                        case .tooLarge(let number, let bytes):
-                            try bad(RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(maxRecordBytes)",
-                                                line: number, source: source))
-                        case .text(let bytes, let number):
-                            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-                            do throws(RecordError) {
-                                let article = try decoder.decode(bytes, number: number)
-                                pending.append((article.idJSON ?? String(number), article.text, nil))
-                            } catch {
-                                var located = error
-                                located.source = source
-                                try bad(located)
-                            }
-                        }
-                        if pending.count >= 4096 { try finish() }
-                        return true
+            do {
+                try ArticleReader(fields: fields.resolved(), maxRecordBytes: maxRecordBytes).read(inputs, beforeWaiting: finish) { record in
+                    switch record {
+                    case .success(let article): pending.append((article.idJSON ?? String(article.line), article.text, nil))
+                    case .failure(let error): try bad(error)
                     }
-                } catch let error as InputError {
-                    final = true
-                    try finish()
-                    throw Exit.fail(error)
+                    if pending.count >= 4096 { try finish() }  // a no-op with --idf batch until the end
                 }
+            } catch let error as InputError {
+                final = true
+                try finish()
+                throw Exit.fail(error)
             }
         }
         final = true
