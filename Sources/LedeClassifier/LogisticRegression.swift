@@ -76,7 +76,7 @@ public struct LogisticRegressionModel: Sendable {
         var out = [Float](repeating: 0, count: matrix.rowCount * k)
         parameters.withUnsafeBufferPointer { theta in
             out.withUnsafeMutableBufferPointer { out in
-                let shared = UncheckedSendableBox(out)
+                let shared = UncheckedSendable(out)
                 forEachBlock(count: matrix.rowCount, blockSize: 256, threads: threads) { rows, _ in
                     for r in rows {
                         let row = UnsafeMutableBufferPointer(rebasing: shared.value[r * k..<(r + 1) * k])

@@ -1,4 +1,5 @@
 import Dispatch
+import LedeFeatures
 
 /// Splits `0..<count` into fixed-size blocks and runs `body` on each, on up to `threads` workers.
 ///
@@ -14,7 +15,7 @@ func forEachBlock(count: Int, blockSize: Int, threads: Int, _ body: (Range<Int>,
     // Workers take blocks in turn; which worker runs a block does not affect its result.
     let workers = min(threads, blockCount)
     withoutActuallyEscaping(body) { body in
-        let shared = UncheckedSendableBox(body)
+        let shared = UncheckedSendable(body)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var block = worker
             while block < blockCount {
@@ -23,10 +24,4 @@ func forEachBlock(count: Int, blockSize: Int, threads: Int, _ body: (Range<Int>,
             }
         }
     }
-}
-
-/// Carries a closure into concurrent work whose writes the caller keeps disjoint.
-struct UncheckedSendableBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

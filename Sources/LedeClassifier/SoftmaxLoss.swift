@@ -49,7 +49,7 @@ struct SoftmaxLoss {
         // then probabilities, loss and residuals sᵢ·(pᵢ − onehot(yᵢ)).
         residuals.withUnsafeMutableBufferPointer { residuals in
             blockLoss.withUnsafeMutableBufferPointer { blockLoss in
-                let out = UncheckedSendableBox((residuals, blockLoss))
+                let out = UncheckedSendable((residuals, blockLoss))
                 forEachBlock(count: blocks.count, blockSize: 1, threads: threads) { _, b in
                     let block = blocks[b]
                     let scores = UnsafeMutableBufferPointer(rebasing: out.value.0[block.rows.lowerBound * k..<block.rows.upperBound * k])
@@ -86,7 +86,7 @@ struct SoftmaxLoss {
         // Gradient: Xᵀ·R / S + W / (C·S) term by term (blocks added in order), then the intercepts' Σ R / S.
         let scale = Float(1 / weightSum), penalty = Float(1 / (c * weightSum))
         residuals.withUnsafeBufferPointer { residuals in
-            let out = UncheckedSendableBox(gradient)
+            let out = UncheckedSendable(gradient)
             forEachBlock(count: v, blockSize: 8192, threads: threads) { terms, _ in
                 let gradient = out.value
                 for t in terms { for j in 0..<k { gradient[t * k + j] = penalty * theta[t * k + j] } }

@@ -19,8 +19,9 @@ enum Parallel {
     static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
-/// Carries a value into concurrent work whose safety the caller guarantees (disjoint writes, joined before use).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+/// Carries a value into concurrent work whose safety the caller guarantees (disjoint writes, joined
+/// before use). Shared by every stage that splits work across threads.
+public struct UncheckedSendable<Value>: @unchecked Sendable {
+    public let value: Value
+    public init(_ value: Value) { self.value = value }
 }

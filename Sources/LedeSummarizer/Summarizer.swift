@@ -129,7 +129,7 @@ public struct Summarizer: Sendable {
         guard count > 0 else { return [] }
         let workers = max(1, min(threads, (count + 7) / 8))
         return [Summary](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let out = UncheckedPointer(buffer.baseAddress!)
+            let out = UncheckedSendable(buffer.baseAddress!)
             let next = Atomic<Int>(0)
             let chunk = 8
             let work: (Int) -> Void = { _ in
@@ -139,7 +139,7 @@ public struct Summarizer: Sendable {
                     if start >= count { break }
                     for i in start..<min(start + chunk, count) {
                         let summary = summarize(texts[i], budget: budgets?[i], workspace: workspace)
-                        (out.pointer + i).initialize(to: summary)
+                        (out.value + i).initialize(to: summary)
                     }
                 }
             }
@@ -147,23 +147,11 @@ public struct Summarizer: Sendable {
                 work(0)
             } else {
                 withoutActuallyEscaping(work) { work in
-                    let box = UncheckedBox(work)
+                    let box = UncheckedSendable(work)
                     DispatchQueue.concurrentPerform(iterations: workers) { box.value($0) }
                 }
             }
             initialized = count
         }
     }
-}
-
-/// A pointer handed to workers that write disjoint elements.
-private struct UncheckedPointer<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
-}
-
-/// A value handed to concurrent work whose safety the caller guarantees.
-private struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
