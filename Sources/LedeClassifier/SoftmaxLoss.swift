@@ -13,7 +13,8 @@ import LedeFeatures
 /// each of the K labels, row `V` the intercepts. Work is split in fixed blocks of documents (forward)
 /// and of terms (gradient), so the value and gradient do not depend on the thread count.
 struct SoftmaxLoss {
-    let matrix: CSRMatrix
+    let featureCount: Int
+    let documentCount: Int
     let byColumn: ColumnMajorCopy
     let labels: [Int32]
     let sampleWeights: [Float]
@@ -26,7 +27,8 @@ struct SoftmaxLoss {
 
     init(matrix: CSRMatrix, labels: [Int32], sampleWeights: [Float], classCount: Int, c: Double, threads: Int) {
         precondition(labels.count == matrix.rowCount && sampleWeights.count == matrix.rowCount)
-        self.matrix = matrix
+        self.featureCount = matrix.columnCount
+        self.documentCount = matrix.rowCount
         self.byColumn = ColumnMajorCopy(matrix)
         self.labels = labels
         self.sampleWeights = sampleWeights
@@ -37,11 +39,11 @@ struct SoftmaxLoss {
         self.residuals = [Float](repeating: 0, count: matrix.rowCount * classCount)
     }
 
-    var parameterCount: Int { (matrix.columnCount + 1) * classCount }
+    var parameterCount: Int { (featureCount + 1) * classCount }
 
     /// The objective at θ, writing its gradient. O(nnz·K + blocks·V·K).
     mutating func evaluate(_ theta: UnsafeBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>) -> Double {
-        let k = classCount, v = matrix.columnCount, n = matrix.rowCount
+        let k = classCount, v = featureCount, n = documentCount
         let blocks = byColumn.blocks
         var blockLoss = [Double](repeating: 0, count: blocks.count)
 

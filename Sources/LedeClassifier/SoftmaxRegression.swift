@@ -9,26 +9,15 @@ enum SoftmaxRegression {
     @inline(__always)
     static func scores(matrix: CSRMatrix, row: Int, theta: UnsafeBufferPointer<Float>, classCount k: Int,
                        into scores: UnsafeMutableBufferPointer<Float>) {
-        let entries = matrix.entries(ofRow: row)
+        let intercepts = matrix.columnCount * k
+        for j in 0..<k { scores[j] = theta[intercepts + j] }
         matrix.columns.withUnsafeBufferPointer { columns in
             matrix.values.withUnsafeBufferPointer { values in
-                scoresOfEntries(columns: UnsafeBufferPointer(rebasing: columns[entries]),
-                                values: UnsafeBufferPointer(rebasing: values[entries]),
-                                featureCount: matrix.columnCount, theta: theta, classCount: k, into: scores)
+                for e in matrix.entries(ofRow: row) {
+                    let x = values[e], w = Int(columns[e]) * k
+                    for j in 0..<k { scores[j] += x * theta[w + j] }
+                }
             }
-        }
-    }
-
-    /// The same for one sparse row given as parallel column and value buffers.
-    @inline(__always)
-    static func scoresOfEntries(columns: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Float>,
-                                featureCount: Int, theta: UnsafeBufferPointer<Float>, classCount k: Int,
-                                into scores: UnsafeMutableBufferPointer<Float>) {
-        let intercepts = featureCount * k
-        for j in 0..<k { scores[j] = theta[intercepts + j] }
-        for e in 0..<columns.count {
-            let x = values[e], w = Int(columns[e]) * k
-            for j in 0..<k { scores[j] += x * theta[w + j] }
         }
     }
 

@@ -46,13 +46,4 @@ public struct CSRMatrix: Sendable, Equatable {
         values.append(contentsOf: rowValues)
         rowStarts.append(columns.count)
     }
-
-    /// Appends every row of `other`, which must have the same column count. O(nnz of other).
-    public mutating func appendRows(of other: CSRMatrix) {
-        precondition(other.columnCount == columnCount, "CSRMatrix.appendRows: column counts differ")
-        let base = columns.count
-        columns.append(contentsOf: other.columns)
-        values.append(contentsOf: other.values)
-        rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + base })
-    }
 }
