@@ -44,7 +44,7 @@ public struct Article: Sendable {
 }
 
 /// Turns one JSON line into an `Article`, reading the configured fields.
-public struct ArticleDecoder {
+public struct ArticleDecoder: Sendable {
     public let fields: RecordFields
     private let scanner: JSONObjectScanner
 

@@ -5,7 +5,7 @@
 /// done on each record: one pass over the bytes, no intermediate objects. A kept member's value
 /// is returned as a string when it is a string (escapes decoded) or a number (its text, so an
 /// `id` of 42 reads as "42"); null reads as nil; other kinds are reported as `.other`.
-public struct JSONObjectScanner {
+public struct JSONObjectScanner: Sendable {
     /// A kept member's value.
     public enum Value: Equatable, Sendable {
         case string(String)

@@ -50,8 +50,9 @@ public struct LineReader {
 
     /// Calls `body` with each line in turn until the input ends or `body` returns false.
     /// The bytes given to `body` are valid only during the call. Throws `InputError` on a read error.
-    /// `beforeWaiting` runs whenever every line read so far has been handed over and the reader is
-    /// about to wait for more input (and once at the end): the moment to finish pending work.
+    /// `beforeWaiting` runs whenever every line read so far has been handed over and the reader would
+    /// have to wait for more input (and once at the end): the moment to finish pending work. A file,
+    /// or a pipe that already holds more bytes, is read on without it.
     public mutating func forEachLine(beforeWaiting: () throws -> Void = {}, _ body: (Line) throws -> Bool) throws {
         while true {
             // A complete line in the buffer?
@@ -87,9 +88,15 @@ public struct LineReader {
                 if !(try body(.tooLarge(number: lineNumber, bytes: length))) { return }
                 continue
             }
-            try beforeWaiting()
+            if !inputIsReady() { try beforeWaiting() }
             try fill()
         }
+    }
+
+    /// Whether a read would return at once: true for files, and for pipes with bytes waiting.
+    private func inputIsReady() -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) == 1
     }
 
     /// Makes room and reads more bytes; grows the buffer when one line fills it.

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Reads inputs into `RecordChunk`s of at most `chunkRecords` records or about `chunkBytes` bytes,
+/// handing each over as it fills, and a partial one whenever reading would wait, so a record that
+/// arrives alone on a pipe is passed on at once.
+struct ChunkReader {
+    var format: InputFormat
+    var maxRecordBytes: Int
+    var chunkRecords: Int
+    var chunkBytes: Int
+
+    /// Reads every input in turn ("-" or none: standard input) and calls `submit` with each chunk;
+    /// stops early when `submit` returns false. Throws `InputError` when an input cannot be opened
+    /// or read, after submitting what came before it.
+    func read(_ inputs: [String], submit: (RecordChunk) -> Bool) throws {
+        var chunk = RecordChunk()
+        var stopped = false
+        func handOver() {
+            guard !chunk.records.isEmpty, !stopped else { return }
+            stopped = !submit(chunk)
+            chunk = RecordChunk()
+        }
+        defer { handOver() }
+        for input in inputs.isEmpty ? ["-"] : inputs {
+            if format == .text {
+                for path in try Self.textFiles(input) {
+                    try readWhole(path, into: &chunk)
+                    if chunk.records.count >= chunkRecords || chunk.bytes.count >= chunkBytes { handOver() }
+                    if stopped { return }
+                }
+                continue
+            }
+            var reader = input == "-" ? LineReader.standardInput(maxLineBytes: maxRecordBytes)
+                                      : try LineReader(path: input, maxLineBytes: maxRecordBytes)
+            let source = reader.name
+            try reader.forEachLine(beforeWaiting: handOver) { line in
+                switch line {
+                case .tooLarge(let number, let bytes):
+                    chunk.appendTooLarge(bytes: bytes, line: number, source: source)
+                case .text(let bytes, let number):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return !stopped }  // blank line
+                    chunk.append(bytes, line: number, source: source)
+                }
+                if chunk.records.count >= chunkRecords || chunk.bytes.count >= chunkBytes { handOver() }
+                return !stopped
+            }
+            if stopped { return }
+        }
+    }
+
+    /// Appends one file (or all of standard input) as one record.
+    private func readWhole(_ path: String, into chunk: inout RecordChunk) throws {
+        let source = path == "-" ? "stdin" : path
+        let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw InputError(path: path, errno: errno) }
+        defer { if descriptor != 0 { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: path, errno: errno)
+            }
+            if n == 0 { break }
+            if bytes.count + n > maxRecordBytes {
+                // Too large: count the rest without holding it.
+                var total = bytes.count + n
+                bytes = []
+                while true {
+                    let m = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                    if m < 0 && errno == EINTR { continue }
+                    if m < 0 { throw InputError(path: path, errno: errno) }
+                    if m == 0 { break }
+                    total += m
+                }
+                chunk.appendTooLarge(bytes: total, line: 1, source: source)
+                return
+            }
+            bytes.append(contentsOf: block[0..<n])
+        }
+        bytes.withUnsafeBufferPointer { chunk.append($0, line: 1, source: source) }
+    }
+
+    /// The files an input names: itself, or a folder's `.txt` files sorted by name; "-" is stdin.
+    static func textFiles(_ input: String) throws -> [String] {
+        if input == "-" { return ["-"] }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            throw InputError(path: input, errno: ENOENT)
+        }
+        guard isDirectory.boolValue else { return [input] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: input) else {
+            throw InputError(path: input, errno: EACCES)
+        }
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { (input as NSString).appendingPathComponent($0) }
+    }
+}

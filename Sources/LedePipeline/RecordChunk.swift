@@ -1,0 +1,77 @@
+/// A run of consecutive input records copied out of the reader's buffer: the unit of work a
+/// `RecordStage` hands its workers. Records keep their line number and input name for messages.
+public struct RecordChunk: Sendable {
+    /// One record's place in `bytes`, or a record too large to hold.
+    enum Record: Sendable {
+        case bytes(Range<Int>, line: Int, source: Int)
+        case tooLarge(bytes: Int, line: Int, source: Int)
+    }
+
+    /// The chunk's position in the input, from 0.
+    public internal(set) var sequence = 0
+    var bytes: [UInt8] = []
+    var records: [Record] = []
+    /// Input names (paths, or "stdin") the records point into.
+    var sources: [String] = []
+
+    /// Number of records.
+    public var count: Int { records.count }
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, line number: Int, source: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: line)
+        records.append(.bytes(start..<bytes.count, line: number, source: sourceIndex(source)))
+    }
+
+    mutating func appendTooLarge(bytes length: Int, line number: Int, source: String) {
+        records.append(.tooLarge(bytes: length, line: number, source: sourceIndex(source)))
+    }
+
+    private mutating func sourceIndex(_ name: String) -> Int {
+        if sources.last != name { sources.append(name) }
+        return sources.count - 1
+    }
+
+    /// Each record as an article read in `format`, or the error that stands in its place. An
+    /// article without an id gets its line number as id (`idJSON`); `lines` records always do.
+    public func articles(format: InputFormat, decoder: ArticleDecoder, maxRecordBytes: Int) -> [Result<Article, RecordError>] {
+        bytes.withUnsafeBufferPointer { all in
+            records.map { record in
+                switch record {
+                case .tooLarge(let length, let line, let source):
+                    return .failure(RecordError(.recordTooLarge, "record of \(length) bytes is over the limit of \(maxRecordBytes)",
+                                                line: format == .text ? nil : line, source: sources[source]))
+                case .bytes(let range, let line, let source):
+                    let text = UnsafeBufferPointer(rebasing: all[range])
+                    do throws(RecordError) {
+                        var article = try Self.article(text, format: format, decoder: decoder, line: line, source: sources[source])
+                        if article.idJSON == nil { article.idJSON = String(line) }
+                        return .success(article)
+                    } catch {
+                        var located = error
+                        located.source = sources[source]
+                        return .failure(located)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func article(_ bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, decoder: ArticleDecoder,
+                                line: Int, source: String) throws(RecordError) -> Article {
+        switch format {
+        case .jsonl:
+            return try decoder.decode(bytes, number: line)
+        case .lines, .text:
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw RecordError(.invalidUTF8, "not valid UTF-8", line: format == .text ? nil : line)
+            }
+            guard format == .text else { return Article(id: nil, title: "", text: text, line: line) }
+            let name = String(source.split(separator: "/").last ?? "")
+            let id = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+            var article = Article(id: id, title: "", text: text, line: line)
+            article.idJSON = JSONWriting.quoted(id)
+            return article
+        }
+    }
+}
