@@ -52,7 +52,9 @@ let package = Package(
             dependencies: [
                 "Lede",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"])],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
 
         // Helpers shared by the test targets.
@@ -61,7 +63,9 @@ let package = Package(
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors", "LedeTestSupport"]),
         .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline"]),
         .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline"]),
-        .testTarget(name: "LedeCLITests", dependencies: ["lede"]),
+        // Spawns the built `lede` (which `swift build` and `swift test` build beside the tests); it does not
+        // link it, since the executable's static-runtime flags would reach the test bundle.
+        .testTarget(name: "LedeCLITests"),
         .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences", "LedeTestSupport"]),
         .testTarget(name: "LedeROUGETests", dependencies: ["LedeROUGE", "LedeTestSupport"]),
         .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport"]),

@@ -19,12 +19,18 @@ final class ByteKeyTable {
     let values = GrowableArray<UInt32>()
     let arena = GrowableArray<UInt8>(capacity: 1 << 12)
 
-    init(capacity: Int = 1024) {
+    /// A table sized for `capacity` entries (it grows past them), with room for `keyBytes` bytes of keys.
+    init(capacity: Int = 1024, keyBytes: Int = 1 << 12) {
         var slotCount = 16
         while slotCount < capacity * 2 { slotCount *= 2 }
         slots = .allocate(capacity: 2 * slotCount)
         slots.initialize(repeating: 0, count: 2 * slotCount)
         slotMask = slotCount - 1
+        hashes.reserve(capacity)
+        starts.reserve(capacity)
+        lengths.reserve(capacity)
+        values.reserve(capacity)
+        arena.reserve(keyBytes)
     }
 
     deinit { slots.deallocate() }

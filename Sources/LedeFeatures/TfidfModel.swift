@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import LedeText
 
@@ -32,17 +33,33 @@ public struct TfidfModel: Sendable {
         self.documentCount = documentCount
     }
 
-    private final class LookupCache: Sendable {
-        let value = Mutex<VocabularyLookup?>(nil)
+    /// The lookup, built once by whichever thread needs it first; the others sleep on the lock (a
+    /// pthread mutex, which waits in the kernel rather than spinning) until it is ready.
+    private final class LookupCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var built: VocabularyLookup?
+
+        func get(_ build: () -> VocabularyLookup) -> VocabularyLookup {
+            lock.lock()
+            defer { lock.unlock() }
+            if let built { return built }
+            let lookup = build()
+            built = lookup
+            return lookup
+        }
     }
 
     private var lookup: VocabularyLookup {
-        lookupCache.value.withLock { cached in
-            if let cached { return cached }
-            let built = VocabularyLookup(vocabulary: vocabulary, terms: analyzer.terms)
-            cached = built
-            return built
-        }
+        lookupCache.get { VocabularyLookup(vocabulary: vocabulary, terms: analyzer.terms) }
+    }
+
+    /// Starts building, on background threads, the tables `transform` needs (the vocabulary lookup and
+    /// the analyzer's Unicode tables), so that they are ready or nearly so at the first call; a call
+    /// that comes sooner waits for them. Returns at once.
+    public func prepareInBackground() {
+        let model = self
+        Thread.detachNewThread { _ = model.lookup }
+        Thread.detachNewThread { model.analyzer.prepare() }
     }
 
     /// The TF-IDF rows of `documents` (terms outside the vocabulary are ignored), computed on `threads`

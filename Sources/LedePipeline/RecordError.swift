@@ -10,6 +10,10 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
         case missingField = "missing_field"
         case recordTooLarge = "record_too_large"
         case emptyText = "empty_text"
+        /// A CSV or TSV row that does not parse (ragged, or bad quoting).
+        case invalidRecord = "invalid_record"
+        /// A fastText line with more than one `__label__`.
+        case multipleLabels = "multiple_labels"
     }
 
     public var code: Code

@@ -44,6 +44,11 @@ public struct TextAnalyzer: Sendable, Hashable {
         TextAnalyzer(tokenization: .scikitLearn, terms: .words(ngramRange), stopWords: stopWords, unicodeVersion: unicodeVersion)
     }
 
+    /// Builds the Unicode tables tokenizing needs now, rather than at the first text.
+    public func prepare() {
+        _ = ScalarTable.table(limit: unicodeVersion)
+    }
+
     /// Tokenizes UTF-8 bytes into `buffer`, calling `onBlock` for each block of tokens (see `TokenBuffer`);
     /// tokens of a document come in order across blocks. Returns the number of ill-formed UTF-8 sequences,
     /// each read as U+FFFD. O(n) in the bytes; memory bounded by the buffer's limits.

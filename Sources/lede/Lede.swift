@@ -15,6 +15,6 @@ struct LedeCommand: ParsableCommand {
         65 bad input data; 66 input not found; 74 I/O error; 1 anything else.
         """,
         version: LedeInfo.version,
-        subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, InspectCommand.self]
+        subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, InspectCommand.self]
     )
 }

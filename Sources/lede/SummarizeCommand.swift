@@ -8,11 +8,12 @@ struct SummarizeCommand: ParsableCommand {
         commandName: "summarize",
         abstract: "Summarize articles: pick their most central sentences (TextRank) within a budget.",
         discussion: """
-        Reads JSON Lines (the default), or with --input-format text whole plain-text files (a folder \
-        means its .txt files), and writes one JSON line per article, in input order: "id", "summary" \
-        and "sentences" (each with "start" and "end", UTF-8 byte offsets into the text field, and \
-        "text"). The title is never picked. The default budget is 3 sentences. A progress count goes \
-        to stderr when it is a terminal.
+        Reads JSON Lines (the default), one text per line (--input-format lines) or whole plain-text \
+        files (--input-format text; a folder means its .txt files), and writes one record per \
+        article, in input order: "id", "summary" and "sentences" (each with "start" and "end", UTF-8 \
+        byte offsets into the text field, and "text"). The title is never picked. The default budget \
+        is 3 sentences. A progress count goes to stderr when it is a terminal. TSV columns: id, \
+        summary, error.
 
         Position (--position default) was tuned on BBC train (extractive references) and \
         CNN/DailyMail dev (human highlights); see the README for the figures.
@@ -22,126 +23,91 @@ struct SummarizeCommand: ParsableCommand {
     @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []
     @OptionGroup var fields: FieldOptions
     @OptionGroup var flags: SummarizerFlags
-    @Option(help: "Input format: jsonl (one article per line) or text (one article per file).") var inputFormat: String = "jsonl"
+    @OptionGroup var stream: StreamOptions
     @Flag(help: "Add each picked sentence's score.") var scores = false
-    @Option(help: "Write one .txt summary per article into this folder instead of JSON Lines.") var outputDir: String?
-    @Flag(help: "Stop at the first bad record (exit 65) instead of writing an error record.") var strict = false
-    @Option(help: "Records longer than this many bytes are bad records.") var maxRecordBytes: Int = 16 << 20
-    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard ["jsonl", "text"].contains(inputFormat) else { throw ValidationError("--input-format must be jsonl or text") }
-    }
+    @Option(help: "Write one .txt summary per article into this folder instead of records.") var outputDir: String?
 
     func run() throws {
-        // With --idf batch the whole input is read first; otherwise articles stream through.
-        var summarizer = flags.idf == "batch" ? nil : try flags.summarizer()
-        var out = StandardOutput()
-        var progress = Progress()
-        var pending: [(id: String, text: String?, error: RecordError?)] = []
-
-        var final = false
-        func finish() throws {
-            guard !pending.isEmpty, !(summarizer == nil && !final) else { return }
-            let texts = pending.map { $0.text ?? "" }
-            if summarizer == nil { summarizer = try flags.summarizer(batchTexts: texts) }
-            let summaries = summarizer!.summarize(batch: texts, threads: threads)
-            for (entry, summary) in zip(pending, summaries) {
-                if let error = entry.error {
-                    out.write(JSONWriting.errorRecord(id: nil, error))
-                } else if let outputDir {
-                    try writeSummaryFile(summary, id: entry.id, into: outputDir)
-                } else {
-                    out.write(record(entry.id, summary))
-                }
-            }
-            progress.advance(by: pending.count)
-            pending.removeAll(keepingCapacity: true)
-            out.flush()
-        }
-        func bad(_ error: RecordError) throws {
-            if strict {
-                final = true
-                try finish()
-                throw Exit.fail(Exit.badData, error.description)
-            }
-            pending.append(("null", nil, error))
-        }
-
+        let summaryFields = SummaryFields(scores: scores)
+        let formatter = RecordFormatter(stream.resolvedOutputFormat, columns: [.init(name: "id", width: 12), SummaryFields.column])
+        let outputDir = self.outputDir
         if let outputDir {
             do { try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true) } catch {
                 throw Exit.fail(Exit.ioError, "cannot create \(outputDir): \(error.localizedDescription)")
             }
         }
-        if inputFormat == "text" {
-            for path in try textFiles() {
-                guard let data = FileManager.default.contents(atPath: path) else { throw Exit.fail(InputError(path: path, errno: errno)) }
-                guard let text = String(validating: data, as: UTF8.self) else {
-                    try bad(RecordError(.invalidUTF8, "not valid UTF-8", source: path))
-                    continue
-                }
-                pending.append((JSONWriting.quoted(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent), text, nil))
-                if pending.count >= 1024 { try finish() }  // a no-op with --idf batch until the end
+        // A summary as this run writes it: a record, or a file in --output-dir (then no output line).
+        let line: @Sendable (Article, Summary) throws -> String = { article, summary in
+            if let outputDir {
+                try writeSummaryFile(summary, id: article.idText, into: outputDir)
+                return ""
             }
+            return formatter.line(json: "{\"id\":\(article.idOrLine)" + summaryFields.json(summary) + "}",
+                                  cells: [article.idText, summary.text])
+        }
+        var progress = Progress()
+        let verb = stream.verb(fields: fields.resolved(), formatter: formatter)
+        if flags.idf == "batch" {
+            try summarizeWithBatchIDF(verb, line)
         } else {
-            do {
-                try ArticleReader(fields: fields.resolved(), maxRecordBytes: maxRecordBytes).read(inputs, beforeWaiting: finish) { record in
-                    switch record {
-                    case .success(let article): pending.append((article.idJSON ?? String(article.line), article.text, nil))
-                    case .failure(let error): try bad(error)
-                    }
-                    if pending.count >= 4096 { try finish() }  // a no-op with --idf batch until the end
-                }
-            } catch let error as InputError {
-                final = true
-                try finish()
-                throw Exit.fail(error)
+            let summarizer = try flags.summarizer()
+            try verb.run(inputs, written: { progress.advance(by: $0) }) { articles in
+                try zip(articles, summarizer.summarize(batch: articles.map(\.text), threads: 1)).map(line)
             }
         }
-        final = true
-        try finish()
         progress.done()
     }
 
-    /// The .txt files to read: each file given, and the .txt files of each folder, sorted.
-    func textFiles() throws -> [String] {
-        var files: [String] = []
-        for input in inputs {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                throw Exit.fail(InputError(path: input, errno: ENOENT))
-            }
-            if isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []
-                files += names.filter { $0.hasSuffix(".txt") }.sorted().map { (input as NSString).appendingPathComponent($0) }
-            } else {
-                files.append(input)
-            }
-        }
-        return files
-    }
-
-    func record(_ idJSON: String, _ summary: Summary) -> String {
-        let sentences = summary.sentences.map { s in
-            "{\"start\":\(s.range.lowerBound),\"end\":\(s.range.upperBound),\"text\":\(JSONWriting.quoted(s.text))"
-                + (scores ? ",\"score\":\(JSONWriting.number(Float(s.score)))" : "") + "}"
-        }
-        return "{\"id\":\(idJSON),\"summary\":\(JSONWriting.quoted(summary.text)),\"sentences\":[\(sentences.joined(separator: ","))]}\n"
-    }
-
-    /// Writes `<id>.txt` (the id made safe for a file name) via a temporary file and a rename.
-    func writeSummaryFile(_ summary: Summary, id idJSON: String, into folder: String) throws {
-        var name = idJSON.hasPrefix("\"") ? String(idJSON.dropFirst().dropLast()) : idJSON
-        name = String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
-        let path = (folder as NSString).appendingPathComponent(name + ".txt")
-        let temporary = path + ".tmp-\(getpid())"
+    /// `--idf batch`: idf comes from the whole input, so every article is read before any is
+    /// summarized; then the run goes on as usual, over the articles held.
+    func summarizeWithBatchIDF(_ verb: RecordVerb, _ line: @escaping @Sendable (Article, Summary) throws -> String) throws {
+        var held: [Article] = []
+        var chunks: [[Result<Article, RecordError>]] = []
         do {
-            try Data((summary.sentences.map(\.text).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, path) == 0 else { throw InputError(path: path, errno: errno) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw Exit.fail(Exit.ioError, "cannot write \(path): \(error)")
+            try verb.stage.run(inputs, work: { chunk in
+                chunk.articles(format: verb.stage.format, decoder: verb.decoder, maxRecordBytes: verb.stage.maxRecordBytes)
+            }, write: { records in
+                chunks.append(records)
+                held += records.compactMap { try? $0.get() }
+            })
+        } catch let error as InputError {
+            throw Exit.fail(error)
         }
+        let summarizer = try flags.summarizer(batchTexts: held.map(\.text))
+        let summaries = summarizer.summarize(batch: held.map(\.text), threads: verb.stage.threads)
+        var out = StandardOutput()
+        if !chunks.isEmpty { out.write(verb.formatter.header) }
+        var next = 0
+        for records in chunks {
+            for record in records {
+                switch record {
+                case .success(let article):
+                    out.write(try line(article, summaries[next]))
+                    next += 1
+                case .failure(let error):
+                    if verb.strict {
+                        out.flush()
+                        throw Exit.fail(Exit.badData, error.description)
+                    }
+                    out.write(verb.formatter.errorLine(id: nil, idText: nil, error))
+                }
+            }
+        }
+        out.flush()
+    }
+}
+
+/// Writes `<id>.txt` (the id made safe for a file name) via a temporary file and a rename.
+func writeSummaryFile(_ summary: Summary, id: String, into folder: String) throws {
+    let name = String(id.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+    let path = (folder as NSString).appendingPathComponent(name + ".txt")
+    let temporary = path + ".tmp-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    do {
+        try Data((summary.sentences.map(\.text).joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, path) == 0 else { throw InputError(path: path, errno: errno) }
+    } catch {
+        try? FileManager.default.removeItem(atPath: temporary)
+        throw Exit.fail(Exit.ioError, "cannot write \(path): \(error)")
     }
 }
 

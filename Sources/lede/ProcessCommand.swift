@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Lede
+
+/// `lede process`: label and summary of each article in one record, reading each article once.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Label and summarize articles in one pass: one record out per article in, in order.",
+        discussion: """
+        Each article is read and decoded once, then classified (title + newline + text) and \
+        summarized (the text; the title is never picked). Records carry "id", "label", \
+        "confidence", "summary" and "sentences", as classify and summarize write them; it streams \
+        as classify does. TSV columns: id, label, confidence[, top], summary, error.
+
+        Example: lede process datasets/examples.jsonl
+        """
+    )
+
+    @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []
+    @OptionGroup var fields: FieldOptions
+    @OptionGroup var flags: SummarizerFlags
+    @OptionGroup var stream: StreamOptions
+    @Option(help: "Add the K most probable labels with their probabilities.") var topK: Int?
+    @Option(help: "Write a null label when the best probability is below P.") var threshold: Double?
+    @Flag(help: "Add each picked sentence's score.") var scores = false
+
+    func validate() throws {
+        if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1") }
+        if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must be between 0 and 1") }
+        if flags.idf == "batch" { throw ValidationError("process streams, so --idf batch is not available; use document or model") }
+    }
+
+    func run() throws {
+        let topicModel = try ModelLocation.load(flags.model)
+        let labeler = TopicLabeler(model: topicModel, topK: topK, threshold: threshold)
+        let summaryFields = SummaryFields(scores: scores)
+        let summarizer = try flags.summarizer()
+        let formatter = RecordFormatter(stream.resolvedOutputFormat,
+                                        columns: [.init(name: "id", width: 12)] + labeler.columns + [SummaryFields.column])
+        let verb = stream.verb(fields: fields.resolved(defaults: topicModel.provenance.fields), formatter: formatter)
+        var progress = Progress()
+        try verb.run(inputs, written: { progress.advance(by: $0) }) { articles in
+            let labels = labeler.label(articles)
+            let summaries = summarizer.summarize(batch: articles.map(\.text), threads: 1)
+            return articles.indices.map { i in
+                formatter.line(json: "{\"id\":\(articles[i].idOrLine)" + labeler.jsonFields(labels[i]) + summaryFields.json(summaries[i]) + "}",
+                               cells: [articles[i].idText] + labeler.cells(labels[i]) + [summaries[i].text])
+            }
+        }
+        progress.done()
+    }
+}
