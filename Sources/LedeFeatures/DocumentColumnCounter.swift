@@ -5,9 +5,14 @@ import LedeText
 final class DocumentColumnCounter {
     private let lookup: VocabularyLookup
     private let analyzer: TextAnalyzer
+    /// The analyzer tokens are read with: in word mode without stop words, which the lookup marks.
+    private let tokenizer: TextAnalyzer
     private let sizes: ClosedRange<Int>
     private let buffer = TokenBuffer()
     private let ids = GrowableArray<UInt32>()
+    private let hashes = GrowableArray<UInt64>()
+    /// Keeps the prefetching reads from being optimized away.
+    private var prefetchSink: UInt64 = 0
     @exclusivity(unchecked) private var countOfColumn: [UInt32]
     @exclusivity(unchecked) private var touched: [Int32] = []
     private var scalarStarts: [Int] = []
@@ -16,6 +21,9 @@ final class DocumentColumnCounter {
     init(lookup: VocabularyLookup, analyzer: TextAnalyzer, columnCount: Int) {
         self.lookup = lookup
         self.analyzer = analyzer
+        var tokenizer = analyzer
+        if lookup.wordMode { tokenizer.stopWords = nil }
+        self.tokenizer = tokenizer
         switch analyzer.terms {
         case .words(let sizes): self.sizes = sizes
         case .charactersWithinWords: self.sizes = 1...1
@@ -32,7 +40,7 @@ final class DocumentColumnCounter {
     /// Counts one document's columns into `pairs` as `column << 32 | count` (unsorted).
     func count(_ text: UnsafeBufferPointer<UInt8>, into pairs: inout [UInt64]) {
         ids.shrink(to: 0)
-        invalidUTF8 += analyzer.tokenize(text, into: buffer) { buffer in
+        invalidUTF8 += tokenizer.tokenize(text, into: buffer) { buffer in
             if !lookup.wordMode {
                 for t in 0..<buffer.tokenCount {
                     forEachCharacterNGram(ofToken: t, in: buffer, sizes: analyzer.characterSizes, scalarStarts: &scalarStarts) { p, n in
@@ -41,13 +49,39 @@ final class DocumentColumnCounter {
                 }
                 return
             }
+            // Hashes first, each slot requested at once, so that the table's cache misses overlap;
+            // then the lookups. Stop words are dropped here, before n-grams are formed.
+            hashes.shrink(to: 0)
+            var sink: UInt64 = 0
             for t in 0..<buffer.tokenCount {
                 let token = buffer.token(t)
-                ids.append(lookup.find(token.baseAddress!, token.count))
+                let hash = ByteHash.hash(token.baseAddress!, token.count)
+                hashes.append(hash)
+                sink &+= lookup.tokens.touch(hash)
+            }
+            prefetchSink &+= sink
+            let tokenColumn = lookup.tokenColumn
+            for t in 0..<buffer.tokenCount {
+                let token = buffer.token(t)
+                let id = lookup.tokens.find(token.baseAddress!, token.count, hash: hashes[t]) ?? .max
+                if id != .max && tokenColumn[Int(id)] == VocabularyLookup.stopWord { continue }
+                ids.append(id)
             }
         }
         let n = ids.count
         let tokenColumn = lookup.tokenColumn
+        if sizes.upperBound >= 2 {
+            // Request the slots of the document's n-grams of the smallest size ahead, as for tokens.
+            var sink: UInt64 = 0
+            let k = max(2, sizes.lowerBound)
+            var i = 0
+            while i + k <= n {
+                let key = UnsafeRawPointer(ids.base + i).assumingMemoryBound(to: UInt8.self)
+                sink &+= lookup.ngrams.touch(ByteHash.hash(key, 4 * k))
+                i += 1
+            }
+            prefetchSink &+= sink
+        }
         for i in 0..<n {
             let id = ids[i]
             if sizes.lowerBound == 1 && id != .max { count(tokenColumn[Int(id)]) }

@@ -39,6 +39,11 @@ public struct TfidfModel: Sendable {
         private let lock = NSLock()
         private var built: VocabularyLookup?
 
+        /// Per-worker buffers of finished `transform` calls, kept for the next calls: a counter's
+        /// per-column array is as long as the vocabulary, too costly to allocate for every small batch.
+        private var idleWorkspaces: [TransformWorkspace] = []
+        private let workspaceLock = NSLock()
+
         func get(_ build: () -> VocabularyLookup) -> VocabularyLookup {
             lock.lock()
             defer { lock.unlock() }
@@ -47,10 +52,31 @@ public struct TfidfModel: Sendable {
             built = lookup
             return lookup
         }
+
+        func takeWorkspace(_ make: () -> TransformWorkspace) -> TransformWorkspace {
+            workspaceLock.withLock { idleWorkspaces.popLast() } ?? make()
+        }
+
+        func giveBack(_ workspace: TransformWorkspace) {
+            workspaceLock.withLock { if idleWorkspaces.count < 64 { idleWorkspaces.append(workspace) } }
+        }
+    }
+
+    /// One worker's reusable buffers for `transform`.
+    final class TransformWorkspace {
+        let counter: DocumentColumnCounter
+        let sorter: RowSorter
+        let scratch = GrowableArray<Double>()
+        var pairs: [UInt64] = []
+
+        init(lookup: VocabularyLookup, analyzer: TextAnalyzer, columnCount: Int) {
+            counter = DocumentColumnCounter(lookup: lookup, analyzer: analyzer, columnCount: columnCount)
+            sorter = RowSorter(columnCount: columnCount)
+        }
     }
 
     private var lookup: VocabularyLookup {
-        lookupCache.get { VocabularyLookup(vocabulary: vocabulary, terms: analyzer.terms) }
+        lookupCache.get { VocabularyLookup(vocabulary: vocabulary, terms: analyzer.terms, stopWords: analyzer.stopWords) }
     }
 
     /// Starts building, on background threads, the tables `transform` needs (the vocabulary lookup and
@@ -88,11 +114,14 @@ public struct TfidfModel: Sendable {
         let batchCount = (count + batchSize - 1) / batchSize
         idf.withUnsafeBufferPointer { idf in
             Parallel.run(workers: threads) { w in
-                let counter = DocumentColumnCounter(lookup: lookup, analyzer: analyzer, columnCount: vocabulary.count)
+                let workspace = lookupCache.takeWorkspace {
+                    TransformWorkspace(lookup: lookup, analyzer: analyzer, columnCount: vocabulary.count)
+                }
+                defer { lookupCache.giveBack(workspace) }
+                let (counter, sorter, scratch) = (workspace.counter, workspace.sorter, workspace.scratch)
                 let sink = sinks[w]
-                let scratch = GrowableArray<Double>()
-                let sorter = RowSorter(columnCount: vocabulary.count)
-                var pairs: [UInt64] = []
+                var pairs = workspace.pairs
+                defer { workspace.pairs = pairs }
                 while true {
                     let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if b >= batchCount { break }

@@ -7,13 +7,17 @@ import LedeText
 final class VocabularyLookup: @unchecked Sendable {
     /// Tokens of the vocabulary's terms → token id.
     let tokens: ByteKeyTable
-    /// Column of each token id, or -1 (a token may appear only inside n-grams).
+    /// Column of each token id, or -1 (a token may appear only inside n-grams), or `stopWord`.
     @exclusivity(unchecked) private(set) var tokenColumn: [Int32] = []
     /// Token-id sequences of n-grams → column.
     let ngrams: ByteKeyTable
     let wordMode: Bool
 
-    init(vocabulary: Vocabulary, terms: TextAnalyzer.Terms) {
+    /// The `tokenColumn` of a stop word: in word mode the stop words are in `tokens` too, so that one
+    /// lookup per token both finds its column and tells whether to drop it before forming n-grams.
+    static let stopWord: Int32 = -2
+
+    init(vocabulary: Vocabulary, terms: TextAnalyzer.Terms, stopWords: StopWords? = nil) {
         if case .words = terms { wordMode = true } else { wordMode = false }
         // Sized up front so that building never rehashes (a model's vocabulary is mostly n-grams).
         tokens = ByteKeyTable(capacity: vocabulary.count / 2, keyBytes: vocabulary.bytes.count / 2)
@@ -51,6 +55,17 @@ final class VocabularyLookup: @unchecked Sendable {
                     ngramIDs.removeLast()
                 } else {
                     ngramKeys.append((first, ngramIDs.count - first, UInt32(column), 0))
+                }
+            }
+        }
+        if wordMode, let stopWords {
+            // No term holds a stop word (they are dropped before n-grams are formed), so none is in `tokens` yet.
+            for word in stopWords.members.members {
+                var bytes = Array(word.utf8)
+                bytes.withUnsafeMutableBufferPointer { b in
+                    let found = tokens.findOrInsert(b.baseAddress!, b.count, hash: ByteHash.hash(b.baseAddress!, b.count),
+                                                    value: UInt32(tokenColumn.count))
+                    if found.inserted { tokenColumn.append(Self.stopWord) }
                 }
             }
         }

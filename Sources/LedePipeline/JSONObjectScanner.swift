@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads the top-level members of one JSON object from UTF-8 bytes, checking the whole text is
 /// valid JSON (RFC 8259) and keeping only the members asked for.
 ///
@@ -101,6 +103,11 @@ private struct Cursor {
         index += 1
         let start = index
         while index < bytes.count {
+            // Eight plain ASCII bytes at a time (no quote, backslash, control byte or non-ASCII).
+            while index + 8 <= bytes.count && Cursor.isPlainASCII(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 index += 1
@@ -115,7 +122,7 @@ private struct Cursor {
                         throw error("a \\u escape needs four hex digits")
                     }
                     index += 6
-                } else if "\"\\/bfnrt".utf8.contains(e) {
+                } else if Cursor.isSimpleEscape(e) {
                     index += 2
                 } else {
                     index += 1
@@ -134,6 +141,25 @@ private struct Cursor {
             }
         }
         throw RecordError(.invalidJSON, "invalid JSON: a string is not closed before the end of the line")
+    }
+
+    /// Whether none of the eight bytes is a quote, a backslash, a control byte (< 0x20) or non-ASCII:
+    /// the bytes a string can skip without a look (bit tricks over a 64-bit word).
+    @inline(__always) static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let nonASCII = word & highs != 0
+        let control = (word &- 0x20 &* ones) & ~word & highs != 0
+        return !(nonASCII || control || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones)))
+    }
+
+    /// The escapes written as a backslash and one character: `\" \\ \/ \b \f \n \r \t`.
+    @inline(__always) static func isSimpleEscape(_ e: UInt8) -> Bool {
+        switch e {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): true
+        default: false
+        }
     }
 
     /// Reads any value; decodes it only when `decode` is set.
@@ -265,7 +291,7 @@ private struct Cursor {
 
     /// Decodes the inside of a validated string: escapes, including surrogate pairs (a lone surrogate becomes U+FFFD).
     static func decodeString(_ raw: UnsafeBufferPointer<UInt8>) throws(RecordError) -> String {
-        guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
+        guard let base = raw.baseAddress, memchr(base, 0x5C, raw.count) != nil else { return String(decoding: raw, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = 0
@@ -277,8 +303,14 @@ private struct Cursor {
             out.append(contentsOf: String(Character(s)).utf8)
         }
         while i < raw.count {
-            let b = raw[i]
-            guard b == UInt8(ascii: "\\") else { out.append(b); i += 1; continue }
+            // Copy the run up to the next backslash in one go.
+            var next = raw.count
+            if let found = memchr(base + i, 0x5C, raw.count - i) {
+                next = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<next]))
+            i = next
+            guard i < raw.count else { break }
             let e = raw[i + 1]
             switch e {
             case UInt8(ascii: "b"): out.append(0x08)
