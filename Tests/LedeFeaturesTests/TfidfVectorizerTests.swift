@@ -74,7 +74,8 @@ struct TfidfVectorizerTests {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int(state >> 33)
         }
-        let words = (0..<3000).map { "w\($0 % 97)x\($0)" } + ["Über", "straße", "ΟΔΟΣ", "don’t", "e-mail", "3.14"]
+        // Stop words among the frequent words, so that dropping them before n-grams is exercised.
+        let words = ["the", "and", "of", "it's"] + (0..<3000).map { "w\($0 % 97)x\($0)" } + ["Über", "straße", "ΟΔΟΣ", "don’t", "e-mail", "3.14"]
         return (0..<count).map { _ in (0..<(next() % 200)).map { _ in words[next() % 60 == 0 ? next() % words.count : next() % 300] }.joined(separator: " ") }
     }
 
