@@ -1,21 +1,41 @@
 import LedeBLAS
 
-/// Limited-memory BFGS over Float vectors, with a backtracking line search; its vector algebra
-/// runs on the OpenBLAS bridge.
+/// Limited-memory BFGS over Float vectors, with a backtracking line search, in the "vector-free"
+/// form: the two-loop recursion runs on coefficients over the stored vectors and their dot
+/// products, so each iteration makes three passes over the long vectors instead of about 4·m.
+///
+/// Stored: the last `memory` steps sᵢ (each as a direction vector and its step length) and the
+/// `memory + 1` gradients they connect; yᵢ = gᵢ₊₁ − gᵢ is never formed. The dot products of all
+/// stored vectors are kept in a small Double matrix; each iteration adds those of the new direction
+/// and the new gradient, in one fused pass. Per iteration: the direction as a linear combination of
+/// the stored vectors (one pass), the trial point x + step·d (OpenBLAS axpy), the new dot products
+/// (one pass). Memory: `2·memory + 2` vectors of the parameter count besides `x`, as for the
+/// textbook form with its direction and gradient buffers.
 ///
 /// Stops when the largest gradient component is at most `gradientTolerance` (scikit-learn's lbfgs
-/// criterion, `gtol`, on the same scaled objective), when an iteration lowers the objective by less
-/// than `relativeTolerance` of its size, or after `maxIterations`; the outcome says which.
+/// criterion, `gtol`, on the same scaled objective) while the objective has also fallen by at most
+/// `windowTolerance` of its size over the last `window` iterations; when an iteration lowers the
+/// objective by less than `relativeTolerance` of its size; or after `maxIterations`. The outcome
+/// says which.
 ///
-/// Memory: `2·memory + 2` vectors of the parameter count besides `x` itself. The trial point and
-/// its gradient are computed straight into the history slot that the new pair (s, y) will occupy,
-/// then turned into differences in place, so no other copies are needed.
+/// Why the window: the largest gradient component swings by 10× from one iteration to the next, and
+/// scikit-learn's test alone stops at the first dip. On 20NG 1–2-grams at C = 30 that was anywhere
+/// from iteration 55 to 79 depending on the history length and rounding, with the objective still
+/// falling 1–2 % per 5 iterations and ending 0.0–1.5 % above scikit-learn's. With the window the
+/// stop came at iterations 72–93, 0.3–0.4 % below scikit-learn's. The test is stricter than
+/// scikit-learn's: it never stops earlier.
 struct LBFGS {
     var memory = 5
     var maxIterations = 300
     var gradientTolerance = 1e-4
     var relativeTolerance = 1e-9
+    var window = 5
+    var windowTolerance = 1e-3
+    var threads = 1
     var blas = BLAS.openBLAS
+    /// Whether `x` starts from a related problem's solution (a warm start along a grid of C): then a
+    /// small gradient at the start is not taken as optimal, and the window test needs `window` iterations.
+    var warmStart = false
 
     /// Why the optimizer stopped.
     enum Stop: String, Sendable {
@@ -35,95 +55,71 @@ struct LBFGS {
         var converged: Bool { stop == .gradientSmall || stop == .progressSmall }
     }
 
-    /// Minimizes `objective` (which returns f(x) and writes ∇f(x)) starting from `x`, in place.
-    /// `progress` hears (iteration, objective, largest gradient component) after each iteration.
+    /// The objective's value at a point and the largest component of the gradient it wrote.
+    typealias Evaluation = (value: Double, gradientMax: Double)
+
+    /// Minimizes `objective` (which returns f(x) and max|∇f(x)| and writes ∇f(x)) starting from `x`,
+    /// in place. `progress` hears (iteration, objective, largest gradient component) after each iteration.
     func minimize(
         _ xArray: inout [Float],
-        objective: (UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> Double,
+        objective: (UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> Evaluation,
         progress: (Int, Double, Double) -> Void = { _, _, _ in }
     ) -> Outcome {
-        let n = xArray.count, m = max(1, memory)
-        func vector() -> UnsafeMutableBufferPointer<Float> {
-            let v = UnsafeMutableBufferPointer<Float>.allocate(capacity: n)
-            v.initialize(repeating: 0)
-            return v
-        }
-        let g = vector(), d = vector()
-        let s = (0..<m).map { _ in vector() }, y = (0..<m).map { _ in vector() }
-        defer { for v in [g, d] + s + y { v.deallocate() } }
-        var rho = [Double](repeating: 0, count: m), alpha = [Double](repeating: 0, count: m)
-        var stored = 0, newest = m - 1
+        let n = xArray.count
+        var history = LBFGSHistory(memory: max(1, memory), count: n, threads: threads)
+        defer { history.deallocate() }
 
         return xArray.withUnsafeMutableBufferPointer { x in
-            func ro(_ v: UnsafeMutableBufferPointer<Float>) -> UnsafeBufferPointer<Float> { UnsafeBufferPointer(v) }
-            var f = objective(ro(x), g)
+            let first = objective(UnsafeBufferPointer(x), history.buffer(history.gradient))
+            var f = first.value
+            history.gradientChanged()
             var outcome = Outcome(stop: .iterationLimit, iterations: 0, evaluations: 1, objective: f,
-                                  gradientMax: largestMagnitude(g))
+                                  gradientMax: first.gradientMax)
+            var recent = [f]  // the objective over the last `window` iterations, oldest first
+            func gradientSmall() -> Bool {
+                guard outcome.gradientMax <= gradientTolerance else { return false }
+                if outcome.iterations == 0 { return !warmStart }  // already optimal at the start
+                if warmStart && outcome.iterations < window { return false }
+                return recent[0] - f <= windowTolerance * abs(f)
+            }
             while true {
-                if outcome.gradientMax <= gradientTolerance { outcome.stop = .gradientSmall; break }
+                if gradientSmall() { outcome.stop = .gradientSmall; break }
                 if outcome.iterations >= maxIterations { outcome.stop = .iterationLimit; break }
 
-                // Direction d = −H·g by the two-loop recursion over the stored pairs, newest first.
-                for i in 0..<n { d[i] = -g[i] }
-                for back in 0..<stored {
-                    let i = (newest - back + m) % m
-                    alpha[i] = rho[i] * Double(blas.dot(ro(s[i]), ro(d)))
-                    blas.axpy(Float(-alpha[i]), ro(y[i]), d)
-                }
-                if stored > 0 {
-                    let yy = Double(blas.dot(ro(y[newest]), ro(y[newest])))
-                    blas.scal(Float(1 / (rho[newest] * yy)), d)
-                }
-                for forward in 0..<stored {
-                    let i = (newest - stored + 1 + forward + m) % m
-                    let beta = rho[i] * Double(blas.dot(ro(y[i]), ro(d)))
-                    blas.axpy(Float(alpha[i] - beta), ro(s[i]), d)
-                }
-                var slope = Double(blas.dot(ro(g), ro(d)))
-                if slope >= 0 {  // not a descent direction (rounding): restart from steepest descent
-                    for i in 0..<n { d[i] = -g[i] }
-                    stored = 0
-                    slope = Double(blas.dot(ro(g), ro(d)))
-                }
+                // Direction d = −H·g (two-loop recursion on coefficients), written out in one pass.
+                let (d, slope) = history.writeDirection()
+                let direction = UnsafeBufferPointer(history.buffer(d))
 
-                // Backtracking line search on the Armijo condition, trial point and gradient written
-                // into the slot the new pair takes (it holds the oldest pair, already used above).
-                let slot = (newest + 1) % m
-                if stored == m { stored -= 1 }
-                let trial = s[slot], gTrial = y[slot]
-                var step = stored == 0 ? min(1, 1 / Double(blas.nrm2(ro(g)))) : 1
-                var fTrial = f, accepted = false
-                for _ in 0..<40 {
-                    let alphaStep = Float(step)
-                    for i in 0..<n { trial[i] = x[i] + alphaStep * d[i] }
-                    fTrial = objective(ro(trial), gTrial)
+                // Line search, moving x in place; the trial gradient goes to a free gradient buffer.
+                let gTrial = history.takeGradientBuffer()
+                let initial = history.pairCount == 0 ? min(1, 1 / history.gradientNorm) : 1
+                var search = LineSearch(value: f, slope: slope, step: initial)
+                var taken = 0.0, fTrial = f, gradientMax = outcome.gradientMax
+                while let step = search.nextStep {
+                    blas.axpy(Float(step - taken), direction, x)
+                    taken = step
+                    let trial = objective(UnsafeBufferPointer(x), history.buffer(gTrial))
+                    fTrial = trial.value
+                    gradientMax = trial.gradientMax
                     outcome.evaluations += 1
-                    if fTrial.isFinite && fTrial <= f + 1e-4 * step * slope { accepted = true; break }
-                    // Minimizer of the quadratic through f, the slope and fTrial, kept within [0.1, 0.5]·step.
-                    let quadratic = -slope * step / (2 * (fTrial - f - slope * step))
-                    step *= fTrial.isFinite ? max(0.1, min(0.5, quadratic)) : 0.1
+                    search.record(value: fTrial) { Double(blas.dot(direction, UnsafeBufferPointer(history.buffer(gTrial)))) }
                 }
-                if !accepted { outcome.stop = .lineSearchFailed; break }
+                guard search.accepted else {
+                    blas.axpy(Float(-taken), direction, x)
+                    // No decrease to be found with the gradient already small: converged as far as Float allows.
+                    outcome.stop = outcome.gradientMax <= gradientTolerance ? .gradientSmall : .lineSearchFailed
+                    break
+                }
+                let step = taken
+                history.accept(direction: d, step: step, gradient: gTrial)
 
-                // s = trial − x, y = g_trial − g in place; then x ← x + s and g ← g + y.
-                for i in 0..<n {
-                    let sNew = trial[i] - x[i], yNew = gTrial[i] - g[i]
-                    trial[i] = sNew
-                    gTrial[i] = yNew
-                    x[i] += sNew
-                    g[i] += yNew
-                }
-                let sy = Double(blas.dot(ro(trial), ro(gTrial)))
-                if sy > 1e-10 * Double(blas.dot(ro(gTrial), ro(gTrial))) {  // keep only pairs with positive curvature
-                    rho[slot] = 1 / sy
-                    newest = slot
-                    stored += 1
-                }
                 let decrease = f - fTrial
                 f = fTrial
                 outcome.iterations += 1
                 outcome.objective = f
-                outcome.gradientMax = largestMagnitude(g)
+                outcome.gradientMax = gradientMax
+                recent.append(f)
+                if recent.count > window + 1 { recent.removeFirst() }
                 progress(outcome.iterations, f, outcome.gradientMax)
                 if decrease <= relativeTolerance * max(abs(f), 1) {
                     outcome.stop = outcome.gradientMax <= gradientTolerance ? .gradientSmall : .progressSmall
@@ -132,11 +128,5 @@ struct LBFGS {
             }
             return outcome
         }
-    }
-
-    private func largestMagnitude(_ v: UnsafeMutableBufferPointer<Float>) -> Double {
-        var m: Float = 0
-        for e in v { m = max(m, abs(e)) }
-        return Double(m)
     }
 }

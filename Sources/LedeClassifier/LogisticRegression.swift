@@ -17,16 +17,20 @@ public struct LogisticRegressionOptions: Sendable, Hashable {
     public var classWeight: ClassWeight
     /// L-BFGS iterations at most.
     public var maxIterations: Int
-    /// Stop when every gradient component of the scaled objective (mean loss + ‖W‖²/(2·C·N)) is at most this.
+    /// Stop when every gradient component of the scaled objective (mean loss + ‖W‖²/(2·C·N)) is at most
+    /// this, and the objective fell by at most 0.1 % over the last 5 iterations (see `LBFGS`).
     public var tolerance: Double
-    /// L-BFGS history length: memory is (2·memory + 5) copies of the weights.
+    /// L-BFGS history length: the optimizer holds (2·memory + 2) vectors the size of the weights.
+    /// The default, 3, was chosen by measurement on 20NG 1–2-grams: each iteration reads the history
+    /// twice and is bound by memory bandwidth, and 3 reached scikit-learn's objective sooner in time
+    /// than 4 or 6 (more iterations, but each about 25 % cheaper than with 6).
     public var memory: Int
     /// Worker threads; results are identical for any count.
     public var threads: Int
 
     /// Creates options; the defaults match scikit-learn's `LogisticRegression()` except the iteration limit.
     public init(c: Double = 1, classWeight: ClassWeight = .none, maxIterations: Int = 300, tolerance: Double = 1e-4,
-                memory: Int = 6, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                memory: Int = 3, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.c = c
         self.classWeight = classWeight
         self.maxIterations = maxIterations
@@ -114,9 +118,13 @@ public enum LogisticRegression {
                                c: options.c, threads: options.threads)
         var theta = initial ?? [Float](repeating: 0, count: loss.parameterCount)
         precondition(theta.count == loss.parameterCount, "initial parameters of the wrong size")
-        let optimizer = LBFGS(memory: options.memory, maxIterations: options.maxIterations,
-                              gradientTolerance: options.tolerance)
-        let outcome = optimizer.minimize(&theta, objective: { loss.evaluate($0, gradient: $1) }, progress: progress)
+        var optimizer = LBFGS(memory: options.memory, maxIterations: options.maxIterations,
+                              gradientTolerance: options.tolerance, threads: options.threads)
+        optimizer.warmStart = initial != nil
+        let outcome = optimizer.minimize(&theta, objective: { theta, gradient in
+            let value = loss.evaluate(theta, gradient: gradient)
+            return (value, loss.gradientMax)
+        }, progress: progress)
         let report = TrainingReport(
             iterations: outcome.iterations, evaluations: outcome.evaluations,
             objective: outcome.objective * options.c * loss.weightSum, gradientMax: outcome.gradientMax,

@@ -41,29 +41,39 @@ struct SoftmaxLoss {
 
     var parameterCount: Int { (featureCount + 1) * classCount }
 
-    /// The objective at θ, writing its gradient. O(nnz·K + blocks·V·K).
+    /// Largest gradient component written by the last `evaluate`.
+    private(set) var gradientMax = 0.0
+
+    /// Terms per gradient work item: the item's weights and gradient rows stay in cache while every
+    /// block of documents adds to them.
+    static let gradientTerms = 4096
+
+    /// The objective at θ, writing its gradient (and `gradientMax`). O(nnz·K + blocks·V + V·K).
     mutating func evaluate(_ theta: UnsafeBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>) -> Double {
         let k = classCount, v = featureCount, n = documentCount
+        precondition(theta.count == parameterCount && gradient.count == parameterCount, "SoftmaxLoss: wrong parameter count")
         let blocks = byColumn.blocks
+        let w = theta.baseAddress!
         var blockLoss = [Double](repeating: 0, count: blocks.count)
 
         // Forward, one block of documents at a time: scores term by term (reading W in order),
         // then probabilities, loss and residuals sᵢ·(pᵢ − onehot(yᵢ)).
         residuals.withUnsafeMutableBufferPointer { residuals in
             blockLoss.withUnsafeMutableBufferPointer { blockLoss in
-                let out = UncheckedSendable((residuals, blockLoss))
+                let out = UncheckedSendable((residuals.baseAddress!, blockLoss))
                 forEachBlock(count: blocks.count, blockSize: 1, threads: threads) { _, b in
                     let block = blocks[b]
-                    let scores = UnsafeMutableBufferPointer(rebasing: out.value.0[block.rows.lowerBound * k..<block.rows.upperBound * k])
-                    for r in 0..<block.rows.count { for j in 0..<k { scores[r * k + j] = theta[v * k + j] } }
+                    let scores = out.value.0 + block.rows.lowerBound * k
+                    for r in 0..<block.rows.count { (scores + r * k).update(from: w + v * k, count: k) }
                     block.columnStarts.withUnsafeBufferPointer { starts in
                         block.localRows.withUnsafeBufferPointer { rows in
                             block.values.withUnsafeBufferPointer { values in
-                                for t in 0..<v where starts[t] < starts[t + 1] {
-                                    let w = t * k
-                                    for e in Int(starts[t])..<Int(starts[t + 1]) {
-                                        let x = values[e], d = Int(rows[e]) * k
-                                        for j in 0..<k { scores[d + j] += x * theta[w + j] }
+                                for t in 0..<v {
+                                    let first = Int(starts[t]), end = Int(starts[t &+ 1])
+                                    if first == end { continue }
+                                    let weights = w + t &* k
+                                    for e in first..<end {
+                                        RowKernels.addScaled(values[e], weights, to: scores + Int(rows[e]) &* k, count: k)
                                     }
                                 }
                             }
@@ -72,7 +82,7 @@ struct SoftmaxLoss {
                     var loss = 0.0
                     for local in 0..<block.rows.count {
                         let r = block.rows.lowerBound + local
-                        let row = UnsafeMutableBufferPointer(rebasing: scores[local * k..<(local + 1) * k])
+                        let row = UnsafeMutableBufferPointer(start: scores + local * k, count: k)
                         let y = Int(labels[r]), weight = sampleWeights[r]
                         let scoreOfLabel = Double(row[y])
                         // −log p_y = log Σ exp(scores) − score_y, exact even when p_y underflows.
@@ -85,27 +95,38 @@ struct SoftmaxLoss {
             }
         }
 
-        // Gradient: Xᵀ·R / S + W / (C·S) term by term (blocks added in order), then the intercepts' Σ R / S.
+        // Gradient: Xᵀ·R / S + W / (C·S) term by term (blocks added in order), then the intercepts'
+        // Σ R / S. Each work item of terms also sums ‖W‖² and finds its largest gradient component.
         let scale = Float(1 / weightSum), penalty = Float(1 / (c * weightSum))
+        let items = (v + Self.gradientTerms - 1) / Self.gradientTerms
+        var itemNorm = [Double](repeating: 0, count: items), itemMax = [Float](repeating: 0, count: items)
         residuals.withUnsafeBufferPointer { residuals in
-            let out = UncheckedSendable(gradient)
-            forEachBlock(count: v, blockSize: 8192, threads: threads) { terms, _ in
-                let gradient = out.value
-                for t in terms { for j in 0..<k { gradient[t * k + j] = penalty * theta[t * k + j] } }
-                for block in blocks {
-                    let base = block.rows.lowerBound * k
-                    block.columnStarts.withUnsafeBufferPointer { starts in
-                        block.localRows.withUnsafeBufferPointer { rows in
-                            block.values.withUnsafeBufferPointer { values in
-                                for t in terms where starts[t] < starts[t + 1] {
-                                    let g = t * k
-                                    for e in Int(starts[t])..<Int(starts[t + 1]) {
-                                        let x = scale * values[e], d = base + Int(rows[e]) * k
-                                        for j in 0..<k { gradient[g + j] += x * residuals[d + j] }
+            itemNorm.withUnsafeMutableBufferPointer { itemNorm in
+                itemMax.withUnsafeMutableBufferPointer { itemMax in
+                    let out = UncheckedSendable((gradient.baseAddress!, residuals.baseAddress!, itemNorm, itemMax))
+                    forEachBlock(count: v, blockSize: Self.gradientTerms, threads: threads) { terms, item in
+                        let (g, r, _, _) = out.value
+                        let offset = terms.lowerBound * k, length = terms.count * k
+                        let norm = RowKernels.scaleSummingSquares(penalty, w + offset, to: g + offset, count: length)
+                        for block in blocks {
+                            let base = r + block.rows.lowerBound * k
+                            block.columnStarts.withUnsafeBufferPointer { starts in
+                                block.localRows.withUnsafeBufferPointer { rows in
+                                    block.values.withUnsafeBufferPointer { values in
+                                        for t in terms {
+                                            let first = Int(starts[t]), end = Int(starts[t &+ 1])
+                                            if first == end { continue }
+                                            let row = g + t &* k
+                                            for e in first..<end {
+                                                RowKernels.addScaled(scale * values[e], base + Int(rows[e]) &* k, to: row, count: k)
+                                            }
+                                        }
                                     }
                                 }
                             }
                         }
+                        out.value.2[item] = Double(norm)
+                        out.value.3[item] = RowKernels.largestMagnitude(g + offset, count: length)
                     }
                 }
             }
@@ -113,9 +134,10 @@ struct SoftmaxLoss {
             for r in 0..<n { for j in 0..<k { gradient[v * k + j] += residuals[r * k + j] } }
             for j in 0..<k { gradient[v * k + j] *= scale }
         }
-
-        let weights = UnsafeBufferPointer(rebasing: theta[0..<v * k])
-        let squaredNorm = Double(BLAS.openBLAS.dot(weights, weights))
+        var largest = itemMax.max() ?? 0
+        for j in 0..<k { largest = max(largest, abs(gradient[v * k + j])) }
+        gradientMax = Double(largest)
+        let squaredNorm = itemNorm.reduce(0, +)
         return blockLoss.reduce(0, +) / weightSum + squaredNorm / (2 * c * weightSum)
     }
 }

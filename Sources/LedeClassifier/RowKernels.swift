@@ -1,0 +1,71 @@
+/// The inner steps of the sparse training kernels, in SIMD lanes: one row of K floats (a term's
+/// weights, a document's scores or residuals) scaled and added to another, and the penalty and
+/// largest-component sweeps over a run of gradient rows.
+///
+/// Each element is computed as `y[j] + a·x[j]`, in the same order and rounding as a scalar loop,
+/// so results do not depend on how the lanes are split. Arithmetic is unchecked: K and the row
+/// offsets are validated by the callers' sizes.
+enum RowKernels {
+    /// `y[0..<k] += a · x[0..<k]`. O(k).
+    @inline(__always)
+    static func addScaled(_ a: Float, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, count k: Int) {
+        let xs = UnsafeRawPointer(x), ys = UnsafeMutableRawPointer(y)
+        var j = 0
+        while j &+ 8 <= k {
+            let offset = j &* 4
+            let sum = ys.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                + a * xs.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+            ys.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+            j &+= 8
+        }
+        if j &+ 4 <= k {
+            let offset = j &* 4
+            let sum = ys.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+                + a * xs.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+            ys.storeBytes(of: sum, toByteOffset: offset, as: SIMD4<Float>.self)
+            j &+= 4
+        }
+        while j < k {
+            y[j] += a * x[j]
+            j &+= 1
+        }
+    }
+
+    /// `y[0..<n] = a · x[0..<n]`, returning Σ x², summed in 8 lanes. O(n).
+    static func scaleSummingSquares(_ a: Float, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, count n: Int) -> Float {
+        let xs = UnsafeRawPointer(x), ys = UnsafeMutableRawPointer(y)
+        var squares = SIMD8<Float>()
+        var j = 0
+        while j &+ 8 <= n {
+            let v = xs.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
+            squares += v * v
+            ys.storeBytes(of: a * v, toByteOffset: j &* 4, as: SIMD8<Float>.self)
+            j &+= 8
+        }
+        var sum = squares.sum()
+        while j < n {
+            sum += x[j] * x[j]
+            y[j] = a * x[j]
+            j &+= 1
+        }
+        return sum
+    }
+
+    /// max |x[i]| over `0..<n`, in 8 lanes. O(n).
+    static func largestMagnitude(_ x: UnsafePointer<Float>, count n: Int) -> Float {
+        let xs = UnsafeRawPointer(x)
+        var lanes = SIMD8<Float>()
+        var j = 0
+        while j &+ 8 <= n {
+            let v = xs.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
+            lanes = pointwiseMax(lanes, pointwiseMax(v, -v))
+            j &+= 8
+        }
+        var largest = lanes.max()
+        while j < n {
+            largest = max(largest, abs(x[j]))
+            j &+= 1
+        }
+        return largest
+    }
+}
