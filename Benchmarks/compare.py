@@ -71,6 +71,7 @@ def main():
     args = parser.parse_args()
     placeholders = {"bench": args.bench, "lede": args.lede, "python": sys.executable, "peers": str(HERE / "peers")}
 
+    placeholders["stream"] = str(HERE / "results" / "stream")
     rows = [row for row in ROWS if row.name.startswith(args.only)]
     if not rows:
         sys.exit(f"compare: no row starts with {args.only!r}")
@@ -80,6 +81,8 @@ def main():
     print(header, flush=True)
     print(lines[1], flush=True)
     for row in rows:
+        if row.prepare:
+            subprocess.run([part.format(**placeholders) for part in row.prepare], check=True, stdout=subprocess.DEVNULL)
         measured = []
         for system in row.systems:
             try:

@@ -27,6 +27,7 @@ class Row:
     scale: float       # figure = work / seconds * scale
     systems: list = field(default_factory=list)
     details: list = field(default_factory=list)  # measurement fields shown beside the figure
+    prepare: list = None  # a command run once before the row (e.g. to make its inputs)
 
 
 def blas_rows():
@@ -75,6 +76,26 @@ def classifier_rows():
         System("Lede", ["{bench}", "train", "--data", data, "--text-field", "body", "--config", "bigram", "--c", "30"]),
         System("scikit-learn (lbfgs, max_iter 100)", ["{python}", "{peers}/sklearn_train.py", "--data", data,
                                                       "--text-field", "body", "--config", "bigram", "--c", "30"]),
+    ], details)]
+
+
+def grid_search_rows():
+    """Choosing C by cross-validation (issue 6 items 1 and 6): 20 Newsgroups train (title + body), C in
+    10, 30, 100 × 3 stratified folds, 1–2-grams, min_df 2, sublinear tf, English stop words (Lede's list
+    for Lede, scikit-learn's 'english' for scikit-learn; each side deals its own stratified folds), the
+    vectorizer fitted on each fold's training part. Timed from texts in memory to the table of mean
+    accuracies, without the final refit on all the data (scikit-learn: GridSearchCV(refit=False), one
+    job, LogisticRegression's defaults; Lede: CrossValidation.gridSearch as `lede train --c auto` runs it,
+    folds in parallel on 2 cores, warm starts along the grid). The figure is documents per second of
+    the whole search; `seconds` is the wall time. scikit-learn takes ~300 s a run: measure this row with
+    `--only cv-grid --runs 1`."""
+    data = str(DATASETS / "20ng" / "train.jsonl")
+    details = ["seconds", "chosen_c", "table", "iterations", "vectorize_cpu_seconds", "train_cpu_seconds", "jobs"]
+    return [Row("cv-grid-20ng", "--c auto on 20NG train, 3 C (10, 30, 100) × 3 folds, 1–2-grams", "docs/s", "units", 1, [
+        System("Lede (folds in parallel, 2 cores)", ["{bench}", "grid-search", "--data", data, "--text-field", "body",
+                                                     "--grid", "10,30,100", "--folds", "3"]),
+        System("scikit-learn GridSearchCV (1 job)", ["{python}", "{peers}/sklearn_grid_search.py", "--data", data,
+                                                     "--text-field", "body", "--grid", "10,30,100", "--folds", "3"]),
     ], details)]
 
 
@@ -143,4 +164,40 @@ def summarizer_rows():
     return [speed, quality]
 
 
-ROWS = blas_rows() + segmenter_rows() + classifier_rows() + tokenize_rows() + summarizer_rows()
+def stream_rows():
+    """The streaming verbs end to end, as a user runs them (issue 8): the release `lede` binary reading a
+    file, output to /dev/null, timed from outside by peers/timed.py (process start to exit). Inputs and
+    models are made once by peers/stream_inputs.py under Benchmarks/results/stream/: 20NG test ×10
+    (75,320 records, title + body), a 20NG model trained by `lede train` with its defaults, and the
+    scikit-learn peer pipeline (TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True) +
+    LogisticRegression(C=30), joblib), which reads JSON Lines on stdin and predicts in batches of 1,000
+    (peers/sklearn_classify_stream.py). Cold start: the same commands on one record; the figure is
+    runs per second, `seconds` the wall time of one run. process/classify/summarize: BBC train + test ×10
+    (20,920 articles) with the shipped BBC model; process must stay within 10% of the slower of the two."""
+    prepare = ["{python}", "{peers}/stream_inputs.py", "--lede", "{lede}"]
+    test10, one, bbc10 = "{stream}/20ng-test-x10.jsonl", "{stream}/20ng-one.jsonl", "{stream}/bbc-x10.jsonl"
+    lede20 = ["{lede}", "classify", "--model", "{stream}/20ng.safetensors", "--text-field", "body", "--output-format", "jsonl"]
+    sklearn20 = ["{python}", "{peers}/sklearn_classify_stream.py", "--model", "{stream}/20ng-sklearn.joblib", "--text-field", "body"]
+    timed = ["{python}", "{peers}/timed.py"]
+    return [
+        Row("stream-classify-20ng", "lede classify, 20NG test ×10 (75,320 records), file in, /dev/null out, 2 cores",
+            "docs/s", "units", 1, [
+                System("Lede (2 threads)", timed + ["--count", test10, "--"] + lede20 + ["--threads", "2", test10]),
+                System("Lede (1 thread)", timed + ["--count", test10, "--"] + lede20 + ["--threads", "1", test10]),
+                System("scikit-learn vectorize + predict", timed + ["--input", test10, "--"] + sklearn20),
+            ], ["seconds"], prepare),
+        Row("stream-cold-start-20ng", "cold start: load the 20NG model and classify one record (figure: runs/s)",
+            "runs/s", "units", 1, [
+                System("Lede", timed + ["--units", "1", "--"] + lede20 + [one]),
+                System("Python + scikit-learn", timed + ["--input", one, "--units", "1", "--"] + sklearn20),
+            ], ["seconds"], prepare),
+        Row("stream-process-bbc", "process vs classify and summarize alone, BBC train + test ×10 (20,920 articles), shipped model",
+            "articles/s", "units", 1, [
+                System("lede process", timed + ["--count", bbc10, "--", "{lede}", "process", "--output-format", "jsonl", bbc10]),
+                System("lede classify", timed + ["--count", bbc10, "--", "{lede}", "classify", "--output-format", "jsonl", bbc10]),
+                System("lede summarize", timed + ["--count", bbc10, "--", "{lede}", "summarize", "--output-format", "jsonl", bbc10]),
+            ], ["seconds"], prepare),
+    ]
+
+
+ROWS = blas_rows() + segmenter_rows() + classifier_rows() + grid_search_rows() + tokenize_rows() + summarizer_rows() + stream_rows()

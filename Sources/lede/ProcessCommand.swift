@@ -23,17 +23,19 @@ struct ProcessCommand: ParsableCommand {
     @OptionGroup var stream: StreamOptions
     @Option(help: "Add the K most probable labels with their probabilities.") var topK: Int?
     @Option(help: "Write a null label when the best probability is below P.") var threshold: Double?
+    @Option(help: "Add the N terms that pushed hardest toward the label, with their contributions to its score (which add up with the intercept and the rest).") var explain: Int?
     @Flag(help: "Add each picked sentence's score.") var scores = false
 
     func validate() throws {
         if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1") }
+        if let explain, explain < 1 { throw ValidationError("--explain must be at least 1") }
         if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must be between 0 and 1") }
         if flags.idf == "batch" { throw ValidationError("process streams, so --idf batch is not available; use document or model") }
     }
 
     func run() throws {
         let topicModel = try ModelLocation.load(flags.model)
-        let labeler = TopicLabeler(model: topicModel, topK: topK, threshold: threshold)
+        let labeler = TopicLabeler(model: topicModel, topK: topK, threshold: threshold, explain: explain)
         let summaryFields = SummaryFields(scores: scores)
         let summarizer = try flags.summarizer()
         let formatter = RecordFormatter(stream.resolvedOutputFormat,

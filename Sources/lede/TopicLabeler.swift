@@ -1,33 +1,46 @@
 import Lede
 
 /// Labels articles with a topic model and writes the label fields of `classify` and `process`
-/// records: `label` (null under `threshold`), `confidence`, and with `topK` the K best labels.
+/// records: `label` (null under `threshold`), `confidence`, with `topK` the K best labels, and with
+/// `explain` the terms that pushed hardest toward the best label.
 struct TopicLabeler: Sendable {
     let model: TopicModel
     let topK: Int?
     let threshold: Double?
+    var explain: Int? = nil
 
     /// One article's outcome.
     struct Labeled {
         var label: String?
         var confidence: Float
         var top: [(label: String, probability: Float)]
+        var explanation: Explanation?
     }
 
     /// The outcome for each article, in order, computed on the calling thread.
     func label(_ articles: [Article]) -> [Labeled] {
         let labels = model.labels, k = labels.count
-        let probabilities = model.probabilities(of: articles.map(\.classifierInput), threads: 1)
-        return articles.indices.map { row in
+        let texts = articles.map(\.classifierInput)
+        let probabilities = model.probabilities(of: texts, threads: 1)
+        var best: [Int] = []
+        let labeled = articles.indices.map { row in
             let scores = probabilities[row * k..<(row + 1) * k]
-            let best = scores.indices.max { scores[$0] < scores[$1] }! - row * k
-            let confidence = scores[row * k + best]
+            let bestIndex = scores.indices.max { scores[$0] < scores[$1] }! - row * k
+            let confidence = scores[row * k + bestIndex]
             let below = threshold.map { Double(confidence) < $0 } ?? false
             var top: [(String, Float)] = []
             if let topK {
                 top = (0..<k).sorted { scores[row * k + $0] > scores[row * k + $1] }.prefix(topK).map { (labels[$0], scores[row * k + $0]) }
             }
-            return Labeled(label: below ? nil : labels[best], confidence: confidence, top: top)
+            best.append(bestIndex)
+            return Labeled(label: below ? nil : labels[bestIndex], confidence: confidence, top: top)
+        }
+        guard let explain else { return labeled }
+        let explanations = model.explain(model.tfidf.transform(documents: texts, threads: 1), count: explain) { best[$0] }
+        return zip(labeled, explanations).map { labeled, explanation in
+            var explained = labeled
+            explained.explanation = explanation
+            return explained
         }
     }
 
@@ -35,7 +48,8 @@ struct TopicLabeler: Sendable {
     var columns: [RecordFormatter.Column] {
         let labelWidth = max(5, model.labels.map(\.count).max() ?? 5)
         return [.init(name: "label", width: labelWidth), .init(name: "confidence", width: 10)]
-            + (topK == nil ? [] : [.init(name: "top", width: nil)])
+            + (topK == nil ? [] : [.init(name: "top", width: explain == nil ? nil : 40)])
+            + (explain == nil ? [] : [.init(name: "explain", width: nil)])
     }
 
     /// `,"label":…,"confidence":…[,"top":[…]]` for a JSON record.
@@ -46,6 +60,11 @@ struct TopicLabeler: Sendable {
                 "{\"label\":\(JSONWriting.quoted($0.label)),\"probability\":\(JSONWriting.number($0.probability))}"
             }.joined(separator: ",") + "]"
         }
+        if let explanation = labeled.explanation {
+            fields += ",\"explain\":{\"score\":\(JSONWriting.number(explanation.score)),\"intercept\":\(JSONWriting.number(explanation.intercept)),\"terms\":["
+                + explanation.terms.map { "{\"term\":\(JSONWriting.quoted($0.term)),\"contribution\":\(JSONWriting.number($0.contribution))}" }.joined(separator: ",")
+                + "],\"rest\":\(JSONWriting.number(explanation.rest))}"
+        }
         return fields
     }
 
@@ -53,5 +72,6 @@ struct TopicLabeler: Sendable {
     func cells(_ labeled: Labeled) -> [String] {
         [labeled.label ?? "", JSONWriting.number(labeled.confidence)]
             + (topK == nil ? [] : [labeled.top.map { "\($0.label):\(JSONWriting.number($0.probability))" }.joined(separator: " ")])
+            + (explain == nil ? [] : [labeled.explanation?.terms.map { "\($0.term):\(JSONWriting.number($0.contribution))" }.joined(separator: " ") ?? ""])
     }
 }

@@ -67,6 +67,32 @@ struct ClassifierCommandTests {
         #expect(result.stdout.contains("\"label\":null"))
     }
 
+    @Test("--explain names the terms that pushed hardest toward the label; with the intercept and the rest they add up to the score")
+    func explain() throws {
+        let input = "{\"id\":1,\"title\":\"Cup final\",\"text\":\"The striker scored twice as the club won the league title.\"}\n"
+            + "{\"id\":2,\"text\":\"Shares fell as the central bank raised interest rates and profits slid.\"}\n"
+        let result = try CommandRunner.run(["classify", "--explain", "3", "--top-k", "5", "--output-format", "jsonl"], input: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try result.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        #expect(records.count == 2)
+        for record in records {
+            let explain = try #require(record["explain"] as? [String: Any])
+            let terms = explain["terms"] as? [[String: Any]] ?? []
+            let contributions = terms.compactMap { $0["contribution"] as? Double }
+            #expect(terms.count == 3 && contributions.count == 3)
+            #expect(contributions == contributions.sorted(by: >) && contributions.allSatisfy { $0 > 0 })
+            let score = explain["score"] as? Double ?? .nan, intercept = explain["intercept"] as? Double ?? .nan
+            let rest = explain["rest"] as? Double ?? .nan
+            #expect(abs(intercept + contributions.reduce(0, +) + rest - score) < 1e-4)
+            // The label's probability is the softmax of the scores: the explained label is the best one.
+            let top = record["top"] as? [[String: Any]] ?? []
+            #expect(top.first?["label"] as? String == record["label"] as? String)
+        }
+        #expect(records.first?["label"] as? String == "sport")
+        let firstTerms = ((records.first?["explain"] as? [String: Any])?["terms"] as? [[String: Any]] ?? []).compactMap { $0["term"] as? String }
+        #expect(!Set(firstTerms).isDisjoint(with: ["cup", "club", "league", "striker", "scored"]), "\(firstTerms)")
+    }
+
     @Test("empty input gives no output and exit 0")
     func emptyInput() throws {
         guard let model = try Self.trainedModel() else { return }

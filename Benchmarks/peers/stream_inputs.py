@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Prepares, once, what the streaming rows need, under Benchmarks/results/stream/ (not in git):
+
+- 20ng-test-x10.jsonl: 20 Newsgroups test repeated 10 times (75,320 records), ids made unique;
+- 20ng-one.jsonl: its first record alone (the cold-start input);
+- bbc-x10.jsonl: BBC train + test repeated 10 times (20,920 articles);
+- 20ng.safetensors: a Lede model trained with `lede train`'s defaults on 20NG train (title + body);
+- 20ng-sklearn.joblib: scikit-learn's peer pipeline, TfidfVectorizer(ngram_range=(1, 2), min_df=2,
+  sublinear_tf=True) + LogisticRegression(C=30), fitted on the same data.
+
+Prints the folder. Each file is made only when missing; delete the folder to remake them.
+"""
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE.parent / "results" / "stream"
+DATASETS = HERE.parent.parent.parent / "shared" / "datasets"
+
+
+def repeat(sources, target, times):
+    with open(target, "w", encoding="utf-8") as out:
+        for copy in range(times):
+            for source in sources:
+                for line in open(source, encoding="utf-8"):
+                    if line.strip():
+                        record = json.loads(line)
+                        record["id"] = f"{copy}-{record.get('id')}"
+                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lede", required=True)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    ng_train, ng_test = DATASETS / "20ng" / "train.jsonl", DATASETS / "20ng" / "test.jsonl"
+    if not (OUT / "20ng-test-x10.jsonl").exists():
+        repeat([ng_test], OUT / "20ng-test-x10.jsonl", 10)
+    if not (OUT / "20ng-one.jsonl").exists():
+        with open(ng_test, encoding="utf-8") as f:
+            (OUT / "20ng-one.jsonl").write_text(f.readline(), encoding="utf-8")
+    if not (OUT / "bbc-x10.jsonl").exists():
+        repeat([DATASETS / "bbc" / "train.jsonl", DATASETS / "bbc" / "test.jsonl"], OUT / "bbc-x10.jsonl", 10)
+    if not (OUT / "20ng.safetensors").exists():
+        subprocess.run([args.lede, "train", "--data", str(ng_train), "--text-field", "body",
+                        "-o", str(OUT / "20ng.safetensors")], check=True, stderr=subprocess.DEVNULL)
+    if not (OUT / "20ng-sklearn.joblib").exists():
+        import joblib
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import make_pipeline
+        rows = [json.loads(line) for line in open(ng_train, encoding="utf-8") if line.strip()]
+        texts = [(r.get("title") or "") + "\n" + (r.get("body") or "") for r in rows]
+        pipeline = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True), LogisticRegression(C=30))
+        pipeline.fit(texts, [r["label"] for r in rows])
+        joblib.dump(pipeline, OUT / "20ng-sklearn.joblib")
+    print(OUT)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
