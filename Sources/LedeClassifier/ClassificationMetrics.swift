@@ -1,7 +1,8 @@
 import Foundation
 
 /// How well predicted labels match true ones: accuracy, macro-F1, per-label precision, recall,
-/// F1 and support, the confusion matrix, and log-loss of the predicted probabilities.
+/// F1 and support, the confusion matrix, log-loss of the predicted probabilities, and their calibration
+/// (expected calibration error and a reliability table, see `Calibration`).
 public struct ClassificationMetrics: Sendable, Codable {
     /// Scores of one label.
     public struct LabelScores: Sendable, Codable {
@@ -20,6 +21,10 @@ public struct ClassificationMetrics: Sendable, Codable {
     public var perLabel: [LabelScores]
     /// `confusion[t][p]`: documents of true label t predicted as p.
     public var confusion: [[Int]]
+    /// Expected calibration error of the top label over 15 equal-width confidence bins.
+    public var ece: Double
+    /// The 15 bins ECE is computed from.
+    public var reliability: [ReliabilityBin]
 
     /// Scores predictions given as probability rows (N×K, row-major) against true label indices;
     /// a true label of -1 (not one of the model's) counts as a miss with probability 0.
@@ -54,5 +59,6 @@ public struct ClassificationMetrics: Sendable, Codable {
         self.macroF1 = present.isEmpty ? 0 : present.map(\.f1).reduce(0, +) / Double(present.count)
         self.logLoss = n > 0 ? loss / Double(n) : 0
         self.confusion = confusion
+        (ece, reliability) = Calibration.reliability(probabilities: probabilities, truth: truth)
     }
 }

@@ -9,7 +9,9 @@ import LedeText
 /// `document_frequency` I64 [V], `vocabulary` U8 (the terms' UTF-8 bytes, concatenated in column
 /// order) with `vocabulary_offsets` I64 [V + 1], and for a custom stop-word list `stop_words` U8
 /// with `stop_words_offsets` I64. Metadata: `format` = "lede-topic-model", `format_version`,
-/// `labels` (JSON array), `analyzer` (JSON, see `AnalyzerSettings`), `provenance` (JSON).
+/// `labels` (JSON array), `analyzer` (JSON, see `AnalyzerSettings`), `provenance` (JSON), and, only
+/// for a calibrated model, `temperature` (a decimal number; absent means 1). A reader that ignores
+/// `temperature` still gets valid, uncalibrated probabilities, so the format version stays 1.
 ///
 /// Loading maps the file and checks every size, offset and value it relies on before use, so a
 /// truncated, corrupt or foreign file gets one clear error; writing goes to a temporary file that
@@ -31,13 +33,15 @@ public enum ModelFile {
                 throw ModelFileError(.writeFailed, "cannot encode metadata: \(error)", path: path)
             }
         }
-        var writer = SafetensorsWriter(metadata: [
+        var metadata = [
             "format": formatName,
             "format_version": String(formatVersion),
             "labels": try json(classifier.labels),
             "analyzer": try json(settings),
             "provenance": try json(model.provenance),
-        ])
+        ]
+        if model.temperature != 1 { metadata["temperature"] = String(model.temperature) }
+        var writer = SafetensorsWriter(metadata: metadata)
         do {
             try writer.add("weights", Array(classifier.parameters[0..<v * k]), shape: [v, k])
             try writer.add("intercepts", Array(classifier.parameters[v * k..<(v + 1) * k]), shape: [k])
@@ -85,6 +89,13 @@ public enum ModelFile {
         guard labels.count >= 2, Set(labels).count == labels.count, !labels.contains("") else {
             throw fail(.inconsistent, "labels must be at least two distinct non-empty names, found \(labels)")
         }
+        var temperature = 1.0
+        if let text = file.metadata["temperature"] {
+            guard let t = Double(text), t.isFinite, t > 0 else {
+                throw fail(.invalidSettings, "the metadata's \"temperature\" must be a positive number, found \"\(text)\"")
+            }
+            temperature = t
+        }
 
         do {
             let k = labels.count
@@ -103,9 +114,6 @@ public enum ModelFile {
             try expectShape("document_frequency", [v])
             try expectShape("vocabulary_offsets", [v + 1])
 
-            var parameters = try file.array("weights", as: Float.self)
-            parameters += try file.array("intercepts", as: Float.self)
-            guard parameters.allSatisfy({ $0.isFinite }) else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
             let idf = try file.array("idf", as: Double.self)
             guard idf.allSatisfy({ $0.isFinite && $0 > 0 }) else { throw fail(.inconsistent, "idf values must be finite and positive") }
             let frequency = try file.array("document_frequency", as: Int64.self)
@@ -121,8 +129,16 @@ public enum ModelFile {
             let (analyzer, options) = try settings.resolve(customStopWords: customStopWords)
             let tfidf = TfidfModel(analyzer: analyzer, options: options, vocabulary: vocabulary, idf: idf,
                                    documentFrequency: frequency.map { Int($0) }, documentCount: provenance.documentCount)
+            // The vectorizer's lookup tables build on other threads while the weights load.
+            tfidf.prepareInBackground()
+            let weights = try file.array("weights", as: Float.self), intercepts = try file.array("intercepts", as: Float.self)
+            var parameters = [Float]()
+            parameters.reserveCapacity(weights.count + intercepts.count)
+            parameters += weights
+            parameters += intercepts
+            guard parameters.allSatisfy({ $0.isFinite }) else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
             let classifier = LogisticRegressionModel(labels: labels, featureCount: v, parameters: parameters)
-            return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance)
+            return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance, temperature: temperature)
         } catch let error as ModelFileError {
             throw error
         } catch let error as SafetensorsError {

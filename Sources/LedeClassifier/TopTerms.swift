@@ -3,6 +3,7 @@ public enum TopTerms {
     /// For each label, the `count` terms with the largest weight for it, best first. O(V·K·log count).
     public static func perLabel(_ model: TopicModel, count: Int) -> [(label: String, terms: [(term: String, weight: Float)])] {
         let k = model.labels.count, v = model.classifier.featureCount
+        guard count > 0 else { return model.labels.map { ($0, []) } }
         return model.labels.enumerated().map { j, label in
             // A small sorted list of the best so far; V is large and count small.
             var best: [(Int, Float)] = []

@@ -9,20 +9,25 @@ public struct TopicModel: Sendable {
     public var classifier: LogisticRegressionModel
     /// Training data, settings, outcome and scores.
     public var provenance: ModelProvenance
+    /// Scores are divided by this before the softmax (temperature scaling, see `TemperatureScaling`);
+    /// 1 leaves the classifier's probabilities as trained. Stored in the model file as `temperature`.
+    public var temperature: Double
 
-    public init(tfidf: TfidfModel, classifier: LogisticRegressionModel, provenance: ModelProvenance) {
+    public init(tfidf: TfidfModel, classifier: LogisticRegressionModel, provenance: ModelProvenance, temperature: Double = 1) {
         precondition(tfidf.vocabulary.count == classifier.featureCount, "TopicModel: vectorizer and classifier disagree")
+        precondition(temperature.isFinite && temperature > 0, "TopicModel: temperature must be positive")
         self.tfidf = tfidf
         self.classifier = classifier
         self.provenance = provenance
+        self.temperature = temperature
     }
 
     /// The labels, in the order of probability rows.
     public var labels: [String] { classifier.labels }
 
-    /// Label probabilities for each text (N×K, row-major), computed on `threads` threads.
+    /// Label probabilities for each text (N×K, row-major, at the model's temperature), computed on `threads` threads.
     public func probabilities(of texts: [String], threads: Int = 1) -> [Float] {
-        classifier.probabilities(tfidf.transform(documents: texts, threads: threads), threads: threads)
+        classifier.probabilities(tfidf.transform(documents: texts, threads: threads), temperature: temperature, threads: threads)
     }
 }
 
@@ -52,8 +57,11 @@ public struct ModelProvenance: Codable, Sendable, Equatable {
     public var stopReason: String
     /// ½‖W‖² + C·Σ log-loss at the end of training.
     public var objective: Double
-    /// Named scores, e.g. `holdout_accuracy`, `validation_accuracy`.
+    /// Named scores, e.g. `holdout_accuracy`, `validation_accuracy`, `cv_accuracy`.
     public var scores: [String: Double]
+    /// The cross-validation table C was chosen from (`lede train --c auto`); nil when C was given
+    /// (and in files written before `--c auto` existed).
+    public var cSearch: GridSearchResult?
 
     public init(ledeVersion: String, createdAt: String, trainingData: [String], trainingDataSHA256: String,
                 documentCount: Int, fields: [String: String], options: LogisticRegressionOptions,

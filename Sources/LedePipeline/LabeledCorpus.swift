@@ -1,5 +1,6 @@
-/// A labeled corpus read whole from JSON Lines for training or evaluation: texts (title + newline +
-/// text), labels, and a SHA-256 of the bytes read.
+/// A labeled corpus read whole for training or evaluation, from JSON Lines, a folder of `.txt` files,
+/// CSV, TSV or fastText (`LabeledCorpusFormat`): texts (title + newline + text), labels, ids, and a
+/// SHA-256 of the bytes read.
 public struct LabeledCorpus: Sendable {
     /// Classifier inputs, one per document.
     public var texts: [String] = []
@@ -9,53 +10,79 @@ public struct LabeledCorpus: Sendable {
     public var ids: [String?] = []
     /// Bad records skipped (only with `skipInvalid`), with what was wrong.
     public var skipped: [RecordError] = []
-    /// SHA-256 of every input file's bytes, in order, hex.
+    /// SHA-256 of every input's bytes, in order, hex: of each line and a newline for JSON Lines and
+    /// fastText, of the file's bytes for CSV and TSV, of each file's bytes in reading order for a folder.
     public var sha256: String = ""
 
-    /// Reads every record of the given JSON Lines files. A record that is not valid JSON, has no
-    /// text or no label, or is over `maxRecordBytes` stops the read with a `RecordError` naming the
-    /// file and line, unless `skipInvalid` is set; then it is counted in `skipped`.
-    /// Throws `InputError` when a file cannot be opened or read.
-    public init(paths: [String], fields: RecordFields, skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws {
-        let decoder = ArticleDecoder(fields: fields)
+    /// Reads every record of the given inputs, each in `format`, or when that is nil in the format
+    /// `LabeledCorpusFormat.detect(path:)` finds for it. A bad record (one that cannot be parsed, has
+    /// no text or no label, is not UTF-8, or is over `maxRecordBytes`) stops the read with a
+    /// `RecordError` naming the file and line, unless `skipInvalid` is set; then it is counted in
+    /// `skipped`. Throws `InputError` when an input cannot be opened or read, and `InputFormatError`
+    /// when a CSV or TSV header row is unusable (not skippable).
+    public init(paths: [String], format: LabeledCorpusFormat? = nil, fields: RecordFields,
+                skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws {
         var digest = SHA256()
+        var collected = LabeledCorpus()
         for path in paths {
-            var reader = try LineReader(path: path, maxLineBytes: maxRecordBytes)
-            var failure: RecordError?
-            try reader.forEachLine { line in
-                let problem: RecordError
-                switch line {
-                case .tooLarge(let number, let bytes):
-                    problem = RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(maxRecordBytes)", line: number)
-                case .text(let bytes, let number):
-                    digest.update(bytes)
-                    digest.update("\n")
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }  // blank line
-                    do {
-                        let article = try decoder.decode(bytes, number: number)
-                        guard let label = article.label, !label.isEmpty else {
-                            throw RecordError(.missingField, "no \"\(fields.label)\" label (set another with --label-field)", line: number)
-                        }
-                        texts.append(article.classifierInput)
-                        labels.append(label)
-                        ids.append(article.id)
-                        return true
-                    } catch let error as RecordError {
-                        problem = error
+            func take(_ record: Result<Article, RecordError>) throws {
+                var problem: RecordError
+                switch record {
+                case .success(let article):
+                    if let label = article.label, !label.isEmpty {
+                        collected.texts.append(article.classifierInput)
+                        collected.labels.append(label)
+                        collected.ids.append(article.id)
+                        return
                     }
+                    problem = RecordError(.missingField, "no \"\(fields.label)\" label (set another with --label-field)",
+                                          line: article.line)
+                case .failure(let error):
+                    problem = error
                 }
-                var located = problem
-                located.source = path
-                if skipInvalid {
-                    skipped.append(located)
-                    return true
-                }
-                failure = located
-                return false
+                if problem.source == nil { problem.source = path }
+                guard skipInvalid else { throw problem }
+                collected.skipped.append(problem)
             }
-            if let failure { throw failure }
+            switch format ?? .detect(path: path) {
+            case .jsonl:
+                try Self.readJSONLines(path, fields: fields, maxRecordBytes: maxRecordBytes, digest: &digest, take)
+            case .folder:
+                try FolderRecords(path: path, maxRecordBytes: maxRecordBytes).forEach(digest: &digest, take)
+            case .csv:
+                try DelimitedRecords(path: path, delimiter: UInt8(ascii: ","), fields: fields, maxRecordBytes: maxRecordBytes)
+                    .forEach(digest: &digest, take)
+            case .tsv:
+                try DelimitedRecords(path: path, delimiter: UInt8(ascii: "\t"), fields: fields, maxRecordBytes: maxRecordBytes)
+                    .forEach(digest: &digest, take)
+            case .fasttext:
+                try FastTextRecords(path: path, maxRecordBytes: maxRecordBytes).forEach(digest: &digest, take)
+            }
         }
+        self = collected
         sha256 = digest.hexDigest()
+    }
+
+    /// Hands each record of a JSON Lines file to `body` (blank lines skipped), feeding each line and a
+    /// newline to `digest`.
+    private static func readJSONLines(_ path: String, fields: RecordFields, maxRecordBytes: Int, digest: inout SHA256,
+                                      _ body: (Result<Article, RecordError>) throws -> Void) throws {
+        let decoder = ArticleDecoder(fields: fields)
+        var reader = try LineReader(path: path, maxLineBytes: maxRecordBytes)
+        try reader.forEachLine { line in
+            switch line {
+            case .tooLarge(let number, let bytes):
+                try body(.failure(RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(maxRecordBytes)", line: number)))
+            case .text(let bytes, let number):
+                digest.update(bytes)
+                digest.update("\n")
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }  // blank line
+                let record: Result<Article, RecordError>
+                do throws(RecordError) { record = .success(try decoder.decode(bytes, number: number)) } catch { record = .failure(error) }
+                try body(record)
+            }
+            return true
+        }
     }
 
     /// Number of documents.

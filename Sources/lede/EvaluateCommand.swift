@@ -11,15 +11,22 @@ struct EvaluateCommand: ParsableCommand {
     )
 }
 
-/// `lede evaluate classifier`: accuracy, macro-F1, per-label scores, confusion matrix, log-loss.
+/// `lede evaluate classifier`: accuracy, macro-F1, per-label scores, confusion matrix, log-loss,
+/// expected calibration error and the reliability table.
 struct EvaluateClassifierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classifier",
-        abstract: "Score a topic model on labeled articles (JSON Lines with a label field)."
+        abstract: "Score a topic model on labeled articles (JSON Lines, a folder, CSV, TSV or fastText).",
+        discussion: inputFormatDiscussion + "\n\n" + """
+        Calibration: ECE is the expected calibration error of the top label over 15 equal-width bins of \
+        confidence (the largest probability): Σ (bin count / N)·|bin accuracy − bin mean confidence|. The \
+        reliability table lists each bin's count, mean confidence and accuracy (JSON: ece, reliability).
+        """
     )
 
     @Option(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?
-    @Option(help: "Labeled data (JSON Lines). Repeat for several files.") var data: [String]
+    @Option(help: "Labeled data (see --input-format). Repeat for several inputs.") var data: [String]
+    @Option(help: inputFormatHelp) var inputFormat: LabeledCorpusFormat?
     @OptionGroup var fields: FieldOptions
     @Flag(help: "Print one JSON object instead of a report.") var json = false
     @Flag(help: "Skip bad records (reporting them) instead of stopping at the first.") var skipInvalid = false
@@ -28,7 +35,7 @@ struct EvaluateClassifierCommand: ParsableCommand {
 
     func run() throws {
         let topicModel = try ModelLocation.load(model)
-        let corpus = try readCorpus(data, fields.resolved(defaults: topicModel.provenance.fields),
+        let corpus = try readCorpus(data, format: inputFormat, fields.resolved(defaults: topicModel.provenance.fields),
                                     skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         let metrics = evaluate(topicModel, corpus, threads: threads)
         let unknown = Set(corpus.labels).subtracting(topicModel.labels)
@@ -39,19 +46,28 @@ struct EvaluateClassifierCommand: ParsableCommand {
     }
 
     func jsonReport(_ m: ClassificationMetrics) -> String {
+        struct Bin: Encodable {
+            var bin: Int, lower: Double, upper: Double, count: Int, mean_confidence: Double, accuracy: Double
+        }
         struct Report: Encodable {
             var count: Int, accuracy: Double, macro_f1: Double, log_loss: Double
             var per_label: [ClassificationMetrics.LabelScores], labels: [String], confusion: [[Int]]
+            var ece: Double, reliability: [Bin]
+        }
+        let bins = m.reliability.enumerated().map { b, r in
+            Bin(bin: b, lower: r.lower, upper: r.upper, count: r.count, mean_confidence: r.meanConfidence, accuracy: r.accuracy)
         }
         let report = Report(count: m.count, accuracy: m.accuracy, macro_f1: m.macroF1, log_loss: m.logLoss,
-                            per_label: m.perLabel, labels: m.perLabel.map(\.label), confusion: m.confusion)
+                            per_label: m.perLabel, labels: m.perLabel.map(\.label), confusion: m.confusion,
+                            ece: m.ece, reliability: bins)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try! encoder.encode(report), as: UTF8.self) + "\n"
     }
 
     func textReport(_ m: ClassificationMetrics) -> String {
-        var lines = [String(format: "%d documents: accuracy %.4f, macro-F1 %.4f, log-loss %.4f", m.count, m.accuracy, m.macroF1, m.logLoss), ""]
+        var lines = [String(format: "%d documents: accuracy %.4f, macro-F1 %.4f, log-loss %.4f, ECE %.4f",
+                            m.count, m.accuracy, m.macroF1, m.logLoss, m.ece), ""]
         let width = max(5, m.perLabel.map(\.label.count).max() ?? 5)
         func pad(_ s: String) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
         lines.append("\(pad("label"))  precision  recall     F1  support")
@@ -62,6 +78,14 @@ struct EvaluateClassifierCommand: ParsableCommand {
         lines.append("confusion (rows: true label, columns: predicted, in the order above)")
         for (label, row) in zip(m.perLabel.map(\.label), m.confusion) {
             lines.append("\(pad(label))  " + row.map { String(format: "%5d", $0) }.joined(separator: " "))
+        }
+        lines.append("")
+        lines.append(String(format: "reliability (top-label confidence in 15 equal bins; ECE %.4f)", m.ece))
+        lines.append("bin  confidence     count  mean confidence  accuracy")
+        for (b, r) in m.reliability.enumerated() {
+            let range = String(format: "%.3f-%.3f", r.lower, r.upper)
+            let cells = r.count == 0 ? "               —         —" : String(format: "  %15.4f  %8.4f", r.meanConfidence, r.accuracy)
+            lines.append(String(format: "%3d  ", b) + range + String(format: "  %8d", r.count) + cells)
         }
         return lines.joined(separator: "\n") + "\n"
     }

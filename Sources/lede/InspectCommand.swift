@@ -33,11 +33,13 @@ struct InspectCommand: ParsableCommand {
                 var path: String, labels: [String], vocabulary_size: Int, tokenizer: String, terms: String
                 var stop_words: Int, sublinear_tf: Bool, norm: String, provenance: ModelProvenance
                 var top_terms: [String: [String]]
+                var temperature: Double
             }
             let report = Report(path: path, labels: topicModel.labels, vocabulary_size: topicModel.tfidf.vocabulary.count,
                                 tokenizer: tokenizer, terms: ngrams, stop_words: analyzer.stopWords?.count ?? 0,
                                 sublinear_tf: options.sublinearTF, norm: options.norm.rawValue, provenance: provenance,
-                                top_terms: Dictionary(uniqueKeysWithValues: top.map { ($0.label, $0.terms.map(\.term)) }))
+                                top_terms: Dictionary(uniqueKeysWithValues: top.map { ($0.label, $0.terms.map(\.term)) }),
+                                temperature: topicModel.temperature)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             out.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
@@ -54,6 +56,13 @@ struct InspectCommand: ParsableCommand {
                     "\(provenance.stopReason), objective \(String(format: "%.2f", provenance.objective))",
                 "fields: " + provenance.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "),
             ]
+            if let search = provenance.cSearch {
+                lines.append("C chosen by \(search.folds)-fold cross-validation (mean accuracy): " + search.rows.map {
+                    "\(CChoice.value($0.c)) \(String(format: "%.4f", $0.meanAccuracy))\($0.c == search.chosenC ? " (chosen)" : "")"
+                }.joined(separator: ", "))
+            }
+            lines.append(topicModel.temperature == 1 ? "calibration: none (temperature 1)"
+                                                     : "calibration: temperature \(String(format: "%.4f", topicModel.temperature))")
             if !provenance.scores.isEmpty {
                 lines.append("scores: " + provenance.scores.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.4f", $0.value))" }.joined(separator: ", "))
             }

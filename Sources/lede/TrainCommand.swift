@@ -6,16 +6,27 @@ import Lede
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a topic model on labeled articles (JSON Lines with a label field).",
+        abstract: "Train a topic model on labeled articles (JSON Lines, a folder, CSV, TSV or fastText).",
         discussion: """
+        \(inputFormatDiscussion)
+
         Features are TF-IDF over scikit-learn's tokenization, with its option names. The classifier is \
         multinomial logistic regression minimizing ½‖W‖² + C·Σ log-loss, as scikit-learn does, fitted by \
         L-BFGS. Progress and the peak memory of each phase go to stderr.
+
+        --c auto chooses C by stratified k-fold cross-validation on the training data only (--folds, default \
+        3; --c-grid, default 1,3,10,30,100): in each fold the vectorizer is fitted on that fold's training \
+        part, the C values are fitted in increasing order each from the previous solution, and folds run \
+        in parallel. The table (C, mean accuracy, std, per fold) goes to stderr and into the model. \
+        Calibration (on unless --no-calibrate) fits a temperature T on out-of-fold predictions at the \
+        chosen C (with a given C, a --folds cross-validation at that C alone: about one more training's \
+        wall time) and stores it in the model, so that confidences match accuracy.
         """
     )
 
-    @Option(name: .long, help: "Training data (JSON Lines). Repeat for several files.") var data: [String]
+    @Option(name: .long, help: "Training data (see --input-format). Repeat for several inputs.") var data: [String]
     @Option(name: [.short, .customLong("output")], help: "Where to write the model.") var output: String
+    @Option(help: inputFormatHelp) var inputFormat: LabeledCorpusFormat?
     @OptionGroup var fields: FieldOptions
 
     @Option(help: "Word n-gram sizes, as LOW-HIGH (e.g. 1-2).") var ngramRange: String = "1-2"
@@ -25,13 +36,13 @@ struct TrainCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Use 1 + log(count) for term frequency.") var sublinearTf: Bool = true
     @Option(help: "Stop words: 'english' (Lede's list), 'none', or a file with one word per line.") var stopWords: String = "english"
 
-    @Option(name: .customLong("c"), help: "Inverse regularization strength C.") var c: Double = TopicModelDefaults.c
+    @OptionGroup var search: CrossValidationOptions
     @Option(help: "Class weights: 'none' or 'balanced'.") var classWeight: String = "none"
     @Option(help: "L-BFGS iterations at most.") var maxIterations: Int = 300
     @Option(help: "Stop when every gradient component (of the mean-scaled objective) is below this.") var tolerance: Double = 1e-4
     @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Held-out data (JSON Lines) scored after training.") var validation: String?
+    @Option(help: "Held-out data (same formats as --data) scored after training.") var validation: String?
     @Option(help: "Hold out this fraction of the training data (stratified, fixed seed) and score it.") var holdout: Double?
     @Flag(help: "Skip bad records (reporting them) instead of stopping at the first.") var skipInvalid = false
     @Option(help: "Records longer than this many bytes are bad records.") var maxRecordBytes: Int = 16 << 20
@@ -39,7 +50,6 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if let holdout, !(holdout > 0 && holdout < 1) { throw ValidationError("--holdout must be a fraction between 0 and 1") }
         if holdout != nil && validation != nil { throw ValidationError("give --holdout or --validation, not both") }
-        if !(c > 0) { throw ValidationError("--c must be positive") }
         if !["none", "balanced"].contains(classWeight) { throw ValidationError("--class-weight must be 'none' or 'balanced'") }
         _ = try vectorizerSettings()
     }
@@ -47,7 +57,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let recordFields = fields.resolved()
         let clock = PhaseClock()
-        var corpus = try readCorpus(data, recordFields)
+        var corpus = try readCorpus(data, format: inputFormat, recordFields, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         clock.phase("read \(corpus.count) documents from \(data.joined(separator: ", "))")
 
         var holdoutCorpus: LabeledCorpus?
@@ -60,18 +70,26 @@ struct TrainCommand: ParsableCommand {
             throw Exit.fail(Exit.badData, "training needs at least two labels, found \(labelNames)")
         }
         let (analyzer, tfidfOptions) = try vectorizerSettings()
+        let vectorizer = TfidfVectorizer(analyzer: analyzer, options: tfidfOptions)
+        let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
+        let labels = corpus.labels.map { index[$0]! }
+        var options = LogisticRegressionOptions(
+            c: TopicModelDefaults.c, classWeight: classWeight == "balanced" ? .balanced : .none,
+            maxIterations: maxIterations, tolerance: tolerance, threads: threads)
+        if case .value(let c) = search.c { options.c = c }
+        let crossValidation = try crossValidate(corpus, labels: labels, labelNames: labelNames, vectorizer: vectorizer, options: options)
+        if let crossValidation {
+            options.c = crossValidation.result.chosenC
+            clock.phase("cross-validated: \(crossValidation.result.rows.count) C × \(search.folds) folds")
+        }
+
         let fit: TfidfFit
-        do { fit = try TfidfVectorizer(analyzer: analyzer, options: tfidfOptions).fitTransform(documents: corpus.texts, threads: threads) } catch {
+        do { fit = try vectorizer.fitTransform(documents: corpus.texts, threads: threads) } catch {
             throw Exit.fail(Exit.badData, "\(error)")
         }
         if fit.invalidUTF8Count > 0 { log("replaced \(fit.invalidUTF8Count) ill-formed UTF-8 sequences with U+FFFD") }
         clock.phase("vectorized: \(fit.matrix.rowCount) documents × \(fit.matrix.columnCount) terms, \(fit.matrix.entryCount) entries")
 
-        let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
-        let options = LogisticRegressionOptions(
-            c: c, classWeight: classWeight == "balanced" ? .balanced : .none,
-            maxIterations: maxIterations, tolerance: tolerance, threads: threads)
-        let labels = corpus.labels.map { index[$0]! }
         let trainingTexts = (count: corpus.count, sha: corpus.sha256)
         corpus.texts = []  // the matrix holds what training needs
         let (classifier, report) = LogisticRegression.train(
@@ -89,10 +107,22 @@ struct TrainCommand: ParsableCommand {
             trainingData: data.map { URL(fileURLWithPath: $0).lastPathComponent }, trainingDataSHA256: trainingTexts.sha,
             documentCount: trainingTexts.count, fields: recordFields.dictionary, options: options, report: report)
         var model = TopicModel(tfidf: fit.model, classifier: classifier, provenance: provenance)
+        if let crossValidation {
+            let chosen = crossValidation.result.rows.first { $0.c == options.c }!
+            model.provenance.scores["cv_accuracy"] = chosen.meanAccuracy
+            if search.c == .auto { model.provenance.cSearch = crossValidation.result }
+            if search.calibrates {
+                model.temperature = calibrate(crossValidation.chosenScores, labels: labels, classCount: labelNames.count,
+                                              scores: &model.provenance.scores)
+            }
+        }
 
         let scored: (name: String, corpus: LabeledCorpus)? =
             if let holdoutCorpus { ("holdout_accuracy", holdoutCorpus) }
-            else if let validation { ("validation_accuracy", try readCorpus([validation], recordFields)) }
+            else if let validation {
+                ("validation_accuracy", try readCorpus([validation], format: inputFormat, recordFields,
+                                                       skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes))
+            }
             else { nil }
         if let scored {
             let metrics = evaluate(model, scored.corpus, threads: threads)
@@ -102,6 +132,62 @@ struct TrainCommand: ParsableCommand {
         }
         do { try ModelFile.save(model, to: output) } catch { throw Exit.fail(error) }
         clock.phase("wrote \(output)")
+    }
+
+    /// Runs the cross-validation `--c auto` or `--calibrate` needs (over the grid, or at the given C alone)
+    /// and prints its table; nil when neither is asked for.
+    func crossValidate(_ corpus: LabeledCorpus, labels: [Int32], labelNames: [String], vectorizer: TfidfVectorizer,
+                       options: LogisticRegressionOptions) throws -> GridSearchRun? {
+        guard search.needsCrossValidation else { return nil }
+        // Asked for (--c auto, --calibrate): problems are errors. Calibration by default: skipped on data
+        // too small for it (a label with fewer documents than folds), with a note.
+        let asked = search.c == .auto || search.calibrate == true
+        var counts: [String: Int] = [:]
+        for label in corpus.labels { counts[label, default: 0] += 1 }
+        let rare = counts.filter { $0.value < search.folds }.keys.sorted()
+        if !asked && !rare.isEmpty {
+            log("calibration skipped: labels with fewer documents than --folds (\(search.folds)): \(rare)")
+            return nil
+        }
+        guard corpus.count >= 2 * search.folds else {
+            throw Exit.fail(Exit.badData, "\(search.folds)-fold cross-validation needs at least \(2 * search.folds) documents, found \(corpus.count)")
+        }
+        if !rare.isEmpty { log("warning: labels with fewer documents than folds are missing from some folds: \(rare)") }
+        let grid = search.c == .auto ? try search.grid() : [options.c]
+        log("cross-validating: \(grid.count) C × \(search.folds) folds (stratified, training data only, vectorizer fitted per fold)")
+        let run: GridSearchRun
+        do {
+            run = try CrossValidation.gridSearch(texts: corpus.texts, labels: labels, labelNames: labelNames, vectorizer: vectorizer,
+                                                 grid: grid, folds: search.folds, options: options) { log("  " + $0) }
+        } catch {
+            if !asked {
+                log("calibration skipped: cross-validation failed: \(error)")
+                return nil
+            }
+            throw Exit.fail(Exit.badData, "cross-validation: \(error)")
+        }
+        log(gridSearchTable(run.result))
+        log(String(format: "cross-validation work, summed over folds: vectorizing %.1f s, training %.1f s", run.vectorizeSeconds, run.trainSeconds))
+        if search.c == .auto { log("chosen: C = \(CChoice.value(run.result.chosenC))") }
+        return run
+    }
+
+    /// Fits the temperature on out-of-fold scores, reports the out-of-fold calibration before and after,
+    /// and records it in `scores`.
+    func calibrate(_ outOfFold: [Float], labels: [Int32], classCount k: Int, scores: inout [String: Double]) -> Double {
+        let temperature = TemperatureScaling.fit(scores: outOfFold, labels: labels)
+        let truth = labels.map { Int($0) }
+        let before = Calibration.reliability(probabilities: TemperatureScaling.probabilities(scores: outOfFold, classCount: k, temperature: 1), truth: truth)
+        let after = Calibration.reliability(probabilities: TemperatureScaling.probabilities(scores: outOfFold, classCount: k, temperature: temperature), truth: truth)
+        let lossBefore = TemperatureScaling.logLoss(scores: outOfFold, labels: labels, temperature: 1)
+        let lossAfter = TemperatureScaling.logLoss(scores: outOfFold, labels: labels, temperature: temperature)
+        log(String(format: "calibration: temperature %.3f; out-of-fold ECE %.4f → %.4f, log-loss %.4f → %.4f",
+                   temperature, before.ece, after.ece, lossBefore, lossAfter))
+        scores["cv_ece_uncalibrated"] = before.ece
+        scores["cv_ece"] = after.ece
+        scores["cv_log_loss_uncalibrated"] = lossBefore
+        scores["cv_log_loss"] = lossAfter
+        return temperature
     }
 
     /// The analyzer and TF-IDF options the flags describe.
@@ -130,10 +216,29 @@ struct TrainCommand: ParsableCommand {
     }
 }
 
+extension LabeledCorpusFormat: ExpressibleByArgument {}
+
+/// The help of `--input-format` (train and evaluate classifier).
+let inputFormatHelp = ArgumentHelp(
+    "Input format (default: detected from each path).",
+    discussion: "A directory is folder; a name ending in .csv is csv, .tsv tsv, .ft or .fasttext fasttext; anything else jsonl. "
+        + "Given, the format applies to every --data and --validation input.")
+
+/// What train and evaluate classifier say about their input formats.
+let inputFormatDiscussion = """
+Inputs: JSON Lines (id, title, text, label fields); a folder of <label>/<name>.txt files; CSV or TSV \
+with a header row naming the columns as the field flags do (RFC 4180 quoting in both, tab-separated \
+for TSV); fastText lines (__label__NAME text, one label per line). --input-format picks the format, \
+else it is detected from each path: a directory is folder, .csv csv, .tsv tsv, .ft or .fasttext \
+fasttext, anything else jsonl.
+"""
+
 /// Reads a labeled corpus, turning failures into BRIEF §8's exits and messages.
-func readCorpus(_ paths: [String], _ fields: RecordFields, skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws -> LabeledCorpus {
+func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields,
+                skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws -> LabeledCorpus {
     do {
-        let corpus = try LabeledCorpus(paths: paths, fields: fields, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+        let corpus = try LabeledCorpus(paths: paths, format: format, fields: fields,
+                                       skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         for problem in corpus.skipped.prefix(20) { log("skipped: \(problem)") }
         if corpus.skipped.count > 20 { log("skipped \(corpus.skipped.count - 20) more bad records") }
         if corpus.count == 0 { throw Exit.fail(Exit.badData, "no labeled records in \(paths.joined(separator: ", "))") }
@@ -142,6 +247,8 @@ func readCorpus(_ paths: [String], _ fields: RecordFields, skipInvalid: Bool = f
         throw Exit.fail(error)
     } catch let error as RecordError {
         throw Exit.fail(Exit.badData, "\(error) (use --skip-invalid to skip bad records)")
+    } catch let error as InputFormatError {
+        throw Exit.fail(Exit.badData, error.description)
     }
 }
 

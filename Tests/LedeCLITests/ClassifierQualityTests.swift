@@ -19,21 +19,53 @@ struct ClassifierQualityTests {
     }
 
     // Bar (issue 5): ≥ 0.971. Measured with the defaults: 0.9665 — not yet met; this guards what is reached.
-    @Test("BBC test accuracy with the defaults")
+    // Calibration (issue 6): scikit-learn's ECE on BBC test, same features (Lede's English stop words) and
+    // C = 30, is 0.0528, measured with `Benchmarks/peers/sklearn_calibration.py --train bbc/train.jsonl
+    // --test bbc/test.jsonl --c 30 --stop-words lede` (scikit-learn 1.9.1). Lede's defaults: 0.0207.
+    @Test("BBC test accuracy and calibration with the defaults")
     func bbc() throws {
         guard let report = try trainAndEvaluate("bbc") else { return }
-        let accuracy = report["accuracy"] as? Double ?? 0
-        print("BBC test accuracy: \(accuracy)")
+        let accuracy = report["accuracy"] as? Double ?? 0, ece = report["ece"] as? Double ?? 1
+        print("BBC test accuracy: \(accuracy), ECE: \(ece)")
         #expect(accuracy >= 0.965)
+        #expect(ece <= 0.0528)
     }
 
     // Bar (issue 5): ≥ 0.860 (scikit-learn's tuned pipeline: 0.853). Measured with the defaults: 0.8582.
-    @Test("20 Newsgroups test accuracy with the defaults (title + body)")
+    // Bar (issue 6): ECE on 20NG test ≤ scikit-learn's. scikit-learn's ECE (top label, 15 equal bins) for
+    // the same features (1–2-grams, min_df 2, sublinear tf, Lede's English stop words: 294,195 terms) and
+    // C = 30 is 0.1334 (accuracy 0.8583), measured once with `.venv-test/bin/python
+    // Benchmarks/peers/sklearn_calibration.py --train 20ng/train.jsonl --test 20ng/test.jsonl --text-field
+    // body --c 30 --stop-words lede` (scikit-learn 1.9.1, lbfgs to convergence). Lede's defaults (calibrated
+    // by a temperature fitted on 3-fold out-of-fold predictions): 0.0387; uncalibrated: 0.1361.
+    @Test("20 Newsgroups test accuracy and calibration with the defaults (title + body)")
     func twentyNewsgroups() throws {
         guard let report = try trainAndEvaluate("20ng", extra: ["--text-field", "body"]) else { return }
-        let accuracy = report["accuracy"] as? Double ?? 0
-        print("20NG test accuracy: \(accuracy)")
+        let accuracy = report["accuracy"] as? Double ?? 0, ece = report["ece"] as? Double ?? 1
+        print("20NG test accuracy: \(accuracy), ECE: \(ece)")
         #expect(accuracy >= 0.855)
+        #expect(ece <= 0.1334)
+        #expect((report["reliability"] as? [[String: Any]])?.count == 15)
+    }
+
+    @Test("--c auto on BBC train: the table on stderr and in the model, the chosen C used")
+    func cAuto() throws {
+        guard let train = CommandRunner.dataset("bbc/train.jsonl") else { return }
+        let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-cauto-\(getpid()).safetensors").path
+        defer { try? FileManager.default.removeItem(atPath: model) }
+        let trained = try CommandRunner.run(["train", "--data", train, "-o", model, "--c", "auto", "--c-grid", "3,30", "--folds", "3"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(trained.stderr.contains("mean CV accuracy") && trained.stderr.contains("chosen: C = "))
+        #expect(trained.stderr.contains("calibration: temperature"))
+        let inspected = try CommandRunner.run(["inspect", model, "--json"])
+        let report = try JSONSerialization.jsonObject(with: Data(inspected.stdout.utf8)) as? [String: Any]
+        let provenance = report?["provenance"] as? [String: Any] ?? [:]
+        let search = provenance["cSearch"] as? [String: Any] ?? [:]
+        let rows = search["rows"] as? [[String: Any]] ?? []
+        #expect(rows.map { $0["c"] as? Double } == [3, 30])
+        #expect(rows.allSatisfy { ($0["foldAccuracies"] as? [Double])?.count == 3 })
+        #expect(provenance["c"] as? Double == search["chosenC"] as? Double)
+        #expect((provenance["scores"] as? [String: Double])?["cv_accuracy"] != nil)
     }
 
     @Test("the shipped model opens in Python's safetensors with the documented tensors")

@@ -124,3 +124,38 @@ struct ModelFileTests {
         }
     }
 }
+
+@Suite("Model file: calibration and the C search")
+struct ModelFileCalibrationTests {
+    @Test("format 1 files without the new keys load as temperature 1 and no C search")
+    func oldFilesLoad() throws {
+        let model = try ModelFile.load(from: formatOneFixture)
+        #expect(model.temperature == 1 && model.provenance.cSearch == nil)
+    }
+
+    @Test("the temperature and the C search survive a save and load; the temperature softens probabilities")
+    func roundTrip() throws {
+        var model = try ModelFile.load(from: formatOneFixture)
+        let plain = model.probabilities(of: ["The striker scored in the cup final"])
+        model.temperature = 2.5
+        model.provenance.cSearch = GridSearchResult(folds: 3, seed: 1, rows: [GridSearchRow(c: 10, foldAccuracies: [0.9, 0.8, 1.0])], chosenC: 10)
+        let path = temporaryPath("temperature")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try ModelFile.save(model, to: path)
+        let loaded = try ModelFile.load(from: path)
+        #expect(loaded.temperature == 2.5 && loaded.provenance.cSearch == model.provenance.cSearch)
+        #expect(abs(loaded.provenance.cSearch!.rows[0].meanAccuracy - 0.9) < 1e-12)
+        let soft = loaded.probabilities(of: ["The striker scored in the cup final"])
+        #expect(soft.max()! < plain.max()! && soft.firstIndex(of: soft.max()!) == plain.firstIndex(of: plain.max()!))
+    }
+
+    @Test("a bad temperature is a clear error")
+    func badTemperature() throws {
+        let path = temporaryPath("bad-temperature")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for bad in ["0", "-1", "nan", "warm"] {
+            try rewrite(formatOneFixture, to: path, metadata: { $0["temperature"] = bad })
+            #expect(throws: ModelFileError.self) { try ModelFile.load(from: path) }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import LedeFeatures
+
+extension LogisticRegressionModel {
+    /// The scores (logits) before the softmax for every row of `matrix`, as rows of K floats
+    /// (N×K, row-major). O(nnz·K).
+    public func scores(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
+        precondition(matrix.columnCount == featureCount, "matrix has \(matrix.columnCount) columns, model \(featureCount)")
+        let k = labels.count
+        var out = [Float](repeating: 0, count: matrix.rowCount * k)
+        parameters.withUnsafeBufferPointer { theta in
+            out.withUnsafeMutableBufferPointer { out in
+                let shared = UncheckedSendable(out)
+                forEachBlock(count: matrix.rowCount, blockSize: 256, threads: threads) { rows, _ in
+                    for r in rows {
+                        let row = UnsafeMutableBufferPointer(rebasing: shared.value[r * k..<(r + 1) * k])
+                        SoftmaxRegression.scores(matrix: matrix, row: r, theta: theta, classCount: k, into: row)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Label probabilities with every score divided by `temperature` first (N×K, row-major).
+    public func probabilities(_ matrix: CSRMatrix, temperature: Double, threads: Int = 1) -> [Float] {
+        if temperature == 1 { return probabilities(matrix, threads: threads) }
+        return TemperatureScaling.probabilities(scores: scores(matrix, threads: threads), classCount: labels.count,
+                                                temperature: temperature)
+    }
+}

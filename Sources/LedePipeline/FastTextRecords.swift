@@ -1,0 +1,83 @@
+/// Reads fastText's supervised format as labeled records, for training and evaluation: one document
+/// per line, its label a word `__label__NAME` (usually first), the rest of the line its text.
+/// Exactly one label per line for now: a line with none, or with several, is a bad record. Blank
+/// lines are skipped; LF or CRLF line ends and a UTF-8 byte-order mark are accepted. Records have no
+/// title and no id.
+public struct FastTextRecords {
+    /// What marks a word as a label.
+    public static let labelPrefix: [UInt8] = Array("__label__".utf8)
+
+    public let path: String
+    /// A line of more bytes than this is a bad record (it is skipped over, not held).
+    public let maxRecordBytes: Int
+
+    public init(path: String, maxRecordBytes: Int = .max) {
+        self.path = path
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// Calls `body` with each non-blank line in order: an `Article`, or a `RecordError` naming the line.
+    /// Feeds each line and a newline to `digest`, as the JSON Lines reader does. Throws `InputError`
+    /// when the file cannot be opened or read.
+    public func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
+        var reader = try LineReader(path: path, maxLineBytes: maxRecordBytes)
+        try reader.forEachLine { line in
+            switch line {
+            case .tooLarge(let number, let bytes):
+                try body(.failure(RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(maxRecordBytes)", line: number)))
+            case .text(let bytes, let number):
+                digest.update(bytes)
+                digest.update("\n")
+                let content = number == 1 ? bytes.droppingByteOrderMark() : bytes
+                if content.allSatisfy(Self.isSpace) { return true }
+                try body(Self.article(content, line: number))
+            }
+            return true
+        }
+    }
+
+    /// The separators between fastText's words: space, tab, vertical tab, form feed, carriage return.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// The article on one line, or what is wrong with it.
+    static func article(_ line: UnsafeBufferPointer<UInt8>, line number: Int) -> Result<Article, RecordError> {
+        guard String(validating: line, as: UTF8.self) != nil else {
+            return .failure(RecordError(.invalidUTF8, "the line is not valid UTF-8", line: number))
+        }
+        // The words that start with the prefix.
+        var labels: [Range<Int>] = []
+        var i = 0
+        while i < line.count {
+            if isSpace(line[i]) { i += 1; continue }
+            let start = i
+            while i < line.count && !isSpace(line[i]) { i += 1 }
+            if i - start >= labelPrefix.count && line[start..<start + labelPrefix.count].elementsEqual(labelPrefix) {
+                labels.append(start..<i)
+            }
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
+        guard let label = labels.first else {
+            return .failure(RecordError(.missingField, "no __label__ on the line (write it as __label__NAME before the text)", line: number))
+        }
+        guard labels.count == 1 else {
+            let names = labels.map(text).joined(separator: ", ")
+            return .failure(RecordError(.multipleLabels, "multi-label lines are not supported yet (the line has \(names))", line: number))
+        }
+        let name = text(label.lowerBound + labelPrefix.count..<label.upperBound)
+        guard !name.isEmpty else {
+            return .failure(RecordError(.missingField, "an empty __label__ (write it as __label__NAME)", line: number))
+        }
+        // The text: the line without the label word, spaces around it trimmed.
+        let before = trimmed(line, 0..<label.lowerBound), after = trimmed(line, label.upperBound..<line.count)
+        let body = [before, after].filter { !$0.isEmpty }.map(text).joined(separator: " ")
+        return .success(Article(id: nil, title: "", text: body, label: name, line: number))
+    }
+
+    /// `range` without the spaces at either end.
+    private static func trimmed(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var (start, end) = (range.lowerBound, range.upperBound)
+        while start < end && isSpace(line[start]) { start += 1 }
+        while end > start && isSpace(line[end - 1]) { end -= 1 }
+        return start..<end
+    }
+}

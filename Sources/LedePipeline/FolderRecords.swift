@@ -1,0 +1,94 @@
+import Foundation
+
+/// Reads a folder of `<label>/<name>.txt` files as labeled records, for training and evaluation: each
+/// subfolder is a label, each `.txt` file directly in it (the extension in any case) one document, its
+/// contents the text (without a leading UTF-8 byte-order mark) and `<label>/<name>` its id. Labels and
+/// files come in byte order of their names, so every run reads the same sequence. Everything else is
+/// ignored: files at the top, other files, deeper folders, and names that start with a dot.
+public struct FolderRecords {
+    public let path: String
+    /// A file of more bytes than this is a bad record (it is not read).
+    public let maxRecordBytes: Int
+
+    public init(path: String, maxRecordBytes: Int = .max) {
+        self.path = path
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// Calls `body` with each document in order: an `Article`, or a `RecordError` whose source is the
+    /// file. Feeds the bytes of every file read, in order, to `digest`. Throws `InputError` when the
+    /// folder is missing, is not a folder, or a file or folder in it cannot be read.
+    public func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError(path: path, errno: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw InputError(path: path, errno: ENOTDIR) }
+        for label in try Self.names(in: path) {
+            let folder = path.hasSuffix("/") ? path + label : path + "/" + label
+            guard Self.kind(of: folder) == S_IFDIR else { continue }
+            for name in try Self.names(in: folder) {
+                guard name.lowercased().hasSuffix(".txt"), name.count > 4 else { continue }
+                let file = folder + "/" + name
+                var info = stat()
+                guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                let id = label + "/" + String(name.dropLast(4))
+                if Int(info.st_size) > maxRecordBytes {
+                    try body(.failure(RecordError(.recordTooLarge, "file of \(info.st_size) bytes is over the limit of \(maxRecordBytes)", source: file)))
+                    continue
+                }
+                let bytes = try Self.contents(of: file)
+                let text: String? = bytes.withUnsafeBufferPointer { all in
+                    digest.update(all)
+                    return String(validating: all.droppingByteOrderMark(), as: UTF8.self)
+                }
+                guard let text else {
+                    try body(.failure(RecordError(.invalidUTF8, "not valid UTF-8 text", source: file)))
+                    continue
+                }
+                try body(.success(Article(id: id, title: "", text: text, label: label, line: 1)))
+            }
+        }
+    }
+
+    /// The file type bits of what `path` names (following links), or nil when it cannot be examined.
+    private static func kind(of path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
+    }
+
+    /// The names in a folder, without those that start with a dot, in byte order.
+    private static func names(in folder: String) throws -> [String] {
+        guard let directory = opendir(folder) else { throw InputError(path: folder, errno: errno) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw InputError(path: folder, errno: errno) }
+                break
+            }
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)) { String(cString: $0) }
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The bytes of a file.
+    private static func contents(of file: String) throws -> [UInt8] {
+        let fd = open(file, O_RDONLY)
+        guard fd >= 0 else { throw InputError(path: file, errno: errno) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: file, errno: errno)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: block[0..<count])
+        }
+    }
+}
