@@ -131,11 +131,12 @@ public enum ModelFile {
                                    documentFrequency: frequency.map { Int($0) }, documentCount: provenance.documentCount)
             // The vectorizer's lookup tables build on other threads while the weights load.
             tfidf.prepareInBackground()
-            let weights = try file.array("weights", as: Float.self), intercepts = try file.array("intercepts", as: Float.self)
-            var parameters = [Float]()
-            parameters.reserveCapacity(weights.count + intercepts.count)
-            parameters += weights
-            parameters += intercepts
+            // One copy out of the mapped file into the parameter layout (weights, then intercepts).
+            let weights = try file.floats("weights"), intercepts = try file.floats("intercepts")
+            let parameters = [Float](largeCapacity: weights.count + intercepts.count) { out in
+                _ = out.initialize(from: weights.buffer)
+                _ = UnsafeMutableBufferPointer(rebasing: out[weights.count...]).initialize(from: intercepts.buffer)
+            }
             guard parameters.allSatisfy({ $0.isFinite }) else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
             let classifier = LogisticRegressionModel(labels: labels, featureCount: v, parameters: parameters)
             return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance, temperature: temperature)

@@ -17,4 +17,10 @@ struct LedeCommand: ParsableCommand {
         version: LedeInfo.version,
         subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, InspectCommand.self]
     )
+
+    /// Stops OpenBLAS's idle start-up threads before anything else runs (see `BLASThreads`), then runs the command.
+    static func main() {
+        BLASThreads.ensureConfigured()
+        main(nil)
+    }
 }
