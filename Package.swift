@@ -26,13 +26,16 @@ let package = Package(
         // Sentences: the sentence segmenter, over raw UTF-8 bytes.
         .target(name: "LedeSentences"),
 
-        .target(name: "LedeFeatures", dependencies: ["LedeText"]),
+        // A cache prefetch hint (one static inline C function) for the hash-table lookups.
+        .target(name: "CPrefetch"),
+
+        .target(name: "LedeFeatures", dependencies: ["LedeText", "CPrefetch"]),
 
         // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets.
         .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE"]),
 
         // Classifier: multinomial logistic regression, its optimizer and metrics.
-        .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors"]),
+        .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors", "CPrefetch"]),
 
         // Pipeline: record readers and writers, and the streaming stage every verb runs in.
         .target(name: "LedePipeline", dependencies: ["LedeFeatures", "LedeClassifier"]),

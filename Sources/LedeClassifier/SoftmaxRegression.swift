@@ -1,4 +1,5 @@
 import Foundation
+import CPrefetch
 import LedeFeatures
 
 /// The arithmetic of a multinomial logistic-regression model over sparse rows, shared by training
@@ -16,15 +17,11 @@ enum SoftmaxRegression {
                 let entries = matrix.entries(ofRow: row)
                 // The weight rows are scattered over the whole matrix: ask for the rows of entries a
                 // few places ahead, so that their cache misses overlap with this entry's work.
-                var sink: Float = 0
                 for e in entries {
-                    if e + 8 < entries.upperBound { sink += theta[Int(columns[e + 8]) * k] }
+                    if e + 8 < entries.upperBound { lede_prefetch(theta.baseAddress! + Int(columns[e + 8]) * k) }
                     let x = values[e], w = Int(columns[e]) * k
                     for j in 0..<k { scores[j] += x * theta[w + j] }
                 }
-                // Weights are finite (checked when a model loads), so this adds exactly 0; it keeps
-                // the prefetching reads from being optimized away.
-                scores[0] += sink * 0
             }
         }
     }

@@ -1,3 +1,4 @@
+import CPrefetch
 import LedeText
 
 /// A hash table from byte strings to 32-bit values, for tokens and for word n-grams keyed by the bytes of
@@ -94,10 +95,10 @@ final class ByteKeyTable {
         return true
     }
 
-    /// Reads the first slot a key with this hash probes, so that its cache line is on its way before the
-    /// lookup needs it (a prefetch in plain Swift); fold the result into something kept.
-    @inline(__always) func touch(_ hash: UInt64) -> UInt64 {
-        slots[2 * (Int(truncatingIfNeeded: hash) & slotMask)]
+    /// Asks for the first slot a key with this hash probes, without waiting, so that its cache line
+    /// is on its way before the lookup needs it.
+    @inline(__always) func prefetch(_ hash: UInt64) {
+        lede_prefetch(slots + 2 * (Int(truncatingIfNeeded: hash) & slotMask))
     }
 
     /// The value stored for the `n` bytes at `p` (whose hash is `hash`), or nil.

@@ -1,3 +1,4 @@
+import CPrefetch
 import LedeText
 
 /// Turns documents into (column, count) pairs with a `VocabularyLookup`, one worker's share; terms not in
@@ -11,8 +12,8 @@ final class DocumentColumnCounter {
     private let buffer = TokenBuffer()
     private let ids = GrowableArray<UInt32>()
     private let hashes = GrowableArray<UInt64>()
-    /// Keeps the prefetching reads from being optimized away.
-    private var prefetchSink: UInt64 = 0
+    /// The columns met in the current document, in order, counted once all are known.
+    private let columns = GrowableArray<Int32>()
     @exclusivity(unchecked) private var countOfColumn: [UInt32]
     @exclusivity(unchecked) private var touched: [Int32] = []
     private var scalarStarts: [Int] = []
@@ -31,10 +32,9 @@ final class DocumentColumnCounter {
         countOfColumn = Array(repeating: 0, count: columnCount)
     }
 
+    /// Notes a column met (or -1 for none); they are counted after the document's lookups.
     @inline(__always) private func count(_ column: Int32) {
-        guard column >= 0 else { return }
-        if countOfColumn[Int(column)] == 0 { touched.append(column) }
-        countOfColumn[Int(column)] &+= 1
+        if column >= 0 { columns.append(column) }
     }
 
     /// Counts one document's columns into `pairs` as `column << 32 | count` (unsorted).
@@ -52,14 +52,12 @@ final class DocumentColumnCounter {
             // Hashes first, each slot requested at once, so that the table's cache misses overlap;
             // then the lookups. Stop words are dropped here, before n-grams are formed.
             hashes.shrink(to: 0)
-            var sink: UInt64 = 0
             for t in 0..<buffer.tokenCount {
                 let token = buffer.token(t)
                 let hash = ByteHash.hash(token.baseAddress!, token.count)
                 hashes.append(hash)
-                sink &+= lookup.tokens.touch(hash)
+                lookup.tokens.prefetch(hash)
             }
-            prefetchSink &+= sink
             let tokenColumn = lookup.tokenColumn
             for t in 0..<buffer.tokenCount {
                 let token = buffer.token(t)
@@ -72,15 +70,13 @@ final class DocumentColumnCounter {
         let tokenColumn = lookup.tokenColumn
         if sizes.upperBound >= 2 {
             // Request the slots of the document's n-grams of the smallest size ahead, as for tokens.
-            var sink: UInt64 = 0
             let k = max(2, sizes.lowerBound)
             var i = 0
             while i + k <= n {
                 let key = UnsafeRawPointer(ids.base + i).assumingMemoryBound(to: UInt8.self)
-                sink &+= lookup.ngrams.touch(ByteHash.hash(key, 4 * k))
+                lookup.ngrams.prefetch(ByteHash.hash(key, 4 * k))
                 i += 1
             }
-            prefetchSink &+= sink
         }
         for i in 0..<n {
             let id = ids[i]
@@ -94,6 +90,17 @@ final class DocumentColumnCounter {
                 k += 1
             }
         }
+        // The per-column counts are scattered over an array as long as the vocabulary: request every
+        // count's cache line first, then count, so that the misses overlap.
+        countOfColumn.withUnsafeMutableBufferPointer { counts in
+            for c in 0..<columns.count { lede_prefetch(counts.baseAddress! + Int(columns[c])) }
+            for c in 0..<columns.count {
+                let column = Int(columns[c])
+                if counts[column] == 0 { touched.append(Int32(column)) }
+                counts[column] &+= 1
+            }
+        }
+        columns.shrink(to: 0)
         pairs.removeAll(keepingCapacity: true)
         for column in touched {
             pairs.append(UInt64(UInt32(column)) << 32 | UInt64(countOfColumn[Int(column)]))

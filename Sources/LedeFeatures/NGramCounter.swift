@@ -28,8 +28,6 @@ final class NGramCounter {
         var hash: UInt64
     }
     private let owned = GrowableArray<OwnedNGram>()
-    /// Where the prefetching loads end up, so that they are not optimized away.
-    @exclusivity(unchecked) private(set) var warmth: UInt64 = 0
     /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
     private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
@@ -70,10 +68,9 @@ final class NGramCounter {
             }
         }
         let ahead = 6
-        var warm: UInt64 = 0
-        for j in 0..<min(ahead, owned.count) { warm ^= ngrams.touch(owned[j].hash) }
+        for j in 0..<min(ahead, owned.count) { ngrams.prefetch(owned[j].hash) }
         for j in 0..<owned.count {
-            if j + ahead < owned.count { warm ^= ngrams.touch(owned[j + ahead].hash) }
+            if j + ahead < owned.count { ngrams.prefetch(owned[j + ahead].hash) }
             let gram = owned[j]
             let key = UnsafeRawPointer(ids + Int(gram.start)).assumingMemoryBound(to: UInt8.self)
             let found = ngrams.findOrInsert(key, 4 * Int(gram.size), hash: gram.hash, value: UInt32(truncatingIfNeeded: ngramCounts.count))
@@ -83,7 +80,6 @@ final class NGramCounter {
             }
             bump(ngramCounts.base + Int(found.value), found.value)
         }
-        warmth ^= warm
         for j in 0..<touched.count {
             let reference = touched[j]
             let counts = ngramCounts.base + Int(reference)

@@ -74,18 +74,13 @@ final class VocabularyLookup: @unchecked Sendable {
             for k in ngramKeys.indices {
                 ngramKeys[k].hash = ByteHash.hash(ids + 4 * ngramKeys[k].start, 4 * ngramKeys[k].count)
             }
-            var sink: UInt64 = 0
             for k in ngramKeys.indices {
-                if k + 12 < ngramKeys.count { sink &+= ngrams.touch(ngramKeys[k + 12].hash) }
+                if k + 12 < ngramKeys.count { ngrams.prefetch(ngramKeys[k + 12].hash) }
                 let key = ngramKeys[k]
                 _ = ngrams.findOrInsert(ids + 4 * key.start, 4 * key.count, hash: key.hash, value: key.column)
             }
-            prefetchSink = sink
         }
     }
-
-    /// Keeps the prefetching reads of `init` from being optimized away.
-    private var prefetchSink: UInt64 = 0
 
     /// The token id of a token or character n-gram, or `UInt32.max` when the vocabulary has none.
     @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
