@@ -75,20 +75,10 @@ public struct LogisticRegressionModel: Sendable {
 
     /// Label probabilities for every row of `matrix`, as rows of K floats (N×K, row-major). O(nnz·K).
     public func probabilities(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
-        precondition(matrix.columnCount == featureCount, "matrix has \(matrix.columnCount) columns, model \(featureCount)")
+        var out = scores(matrix, threads: threads)
         let k = labels.count
-        var out = [Float](repeating: 0, count: matrix.rowCount * k)
-        parameters.withUnsafeBufferPointer { theta in
-            out.withUnsafeMutableBufferPointer { out in
-                let shared = UncheckedSendable(out)
-                forEachBlock(count: matrix.rowCount, blockSize: 256, threads: threads) { rows, _ in
-                    for r in rows {
-                        let row = UnsafeMutableBufferPointer(rebasing: shared.value[r * k..<(r + 1) * k])
-                        SoftmaxRegression.scores(matrix: matrix, row: r, theta: theta, classCount: k, into: row)
-                        SoftmaxRegression.softmaxInPlace(row)
-                    }
-                }
-            }
+        out.withUnsafeMutableBufferPointer { out in
+            for r in 0..<matrix.rowCount { SoftmaxRegression.softmaxInPlace(UnsafeMutableBufferPointer(rebasing: out[r * k..<(r + 1) * k])) }
         }
         return out
     }

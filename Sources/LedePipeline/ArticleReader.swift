@@ -1,5 +1,7 @@
 /// Reads articles from JSON Lines inputs in order, one after another, handing over each article
-/// or, in its place, the error that says what is wrong with its record and where.
+/// or, in its place, the error that says what is wrong with its record and where: the streaming
+/// stage's reader and decoder (`ChunkReader`, `RecordChunk`) on the calling thread, for callers that
+/// want every record in turn rather than in parallel chunks.
 public struct ArticleReader {
     /// The record fields to read.
     public var fields: RecordFields
@@ -13,35 +15,20 @@ public struct ArticleReader {
 
     /// Calls `body` with each record of `inputs` ("-" is standard input; none means standard input):
     /// the article, or the `RecordError` naming the input and line. Blank lines are skipped.
-    /// `beforeWaiting` runs whenever everything read so far has been handed over and reading would
-    /// wait for more input, so a caller can finish pending work at once (see `LineReader`).
     /// Throws `InputError` when an input cannot be opened or read, and whatever `body` throws.
-    public func read(_ inputs: [String], beforeWaiting: () throws -> Void = {},
-                     _ body: (Result<Article, RecordError>) throws -> Void) throws {
+    public func read(_ inputs: [String], _ body: (Result<Article, RecordError>) throws -> Void) throws {
         let decoder = ArticleDecoder(fields: fields)
-        for name in inputs.isEmpty ? ["-"] : inputs {
-            var reader = name == "-" ? LineReader.standardInput(maxLineBytes: maxRecordBytes)
-                                     : try LineReader(path: name, maxLineBytes: maxRecordBytes)
-            let source = reader.name
-            try reader.forEachLine(beforeWaiting: beforeWaiting) { line in
-                switch line {
-                case .tooLarge(let number, let bytes):
-                    try body(.failure(RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(maxRecordBytes)",
-                                                  line: number, source: source)))
-                case .text(let bytes, let number):
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
-                    let record: Result<Article, RecordError>
-                    do throws(RecordError) {
-                        record = .success(try decoder.decode(bytes, number: number))
-                    } catch {
-                        var located = error
-                        located.source = source
-                        record = .failure(located)
-                    }
-                    try body(record)
+        let reader = ChunkReader(format: .jsonl, maxRecordBytes: maxRecordBytes, chunkRecords: 64, chunkBytes: 1 << 20)
+        var failure: Error?
+        try reader.read(inputs) { chunk in
+            for record in chunk.articles(format: .jsonl, decoder: decoder, maxRecordBytes: maxRecordBytes) {
+                do { try body(record) } catch {
+                    failure = error
+                    return false
                 }
-                return true
             }
+            return true
         }
+        if let failure { throw failure }
     }
 }

@@ -104,7 +104,7 @@ public struct DelimitedRecords {
     private func article(_ record: RawRecord, _ columns: Columns) -> Result<Article, RecordError> {
         let line = record.line
         if record.tooLarge {
-            return .failure(RecordError(.recordTooLarge, "record of \(record.size) bytes is over the limit of \(maxRecordBytes)", line: line))
+            return .failure(RecordError.tooLarge(record.size, limit: maxRecordBytes, line: line))
         }
         if let problem = record.problem { return .failure(RecordError(.invalidRecord, problem, line: line)) }
         guard record.fieldCount == columns.count else {

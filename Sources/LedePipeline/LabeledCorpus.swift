@@ -72,7 +72,7 @@ public struct LabeledCorpus: Sendable {
         try reader.forEachLine { line in
             switch line {
             case .tooLarge(let number, let bytes):
-                try body(.failure(RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(maxRecordBytes)", line: number)))
+                try body(.failure(RecordError.tooLarge(bytes, limit: maxRecordBytes, line: number)))
             case .text(let bytes, let number):
                 digest.update(bytes)
                 digest.update("\n")

@@ -39,8 +39,9 @@ public struct RecordChunk: Sendable {
             records.map { record in
                 switch record {
                 case .tooLarge(let length, let line, let source):
-                    return .failure(RecordError(.recordTooLarge, "record of \(length) bytes is over the limit of \(maxRecordBytes)",
-                                                line: format == .text ? nil : line, source: sources[source]))
+                    var error = RecordError.tooLarge(length, limit: maxRecordBytes, line: format == .text ? nil : line)
+                    error.source = sources[source]
+                    return .failure(error)
                 case .bytes(let range, let line, let source):
                     let text = UnsafeBufferPointer(rebasing: all[range])
                     do throws(RecordError) {

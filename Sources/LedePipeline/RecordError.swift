@@ -30,6 +30,11 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
         self.source = source
     }
 
+    /// A record of `bytes` bytes, over the `limit` (`--max-record-bytes`); it is skipped, not held.
+    public static func tooLarge(_ bytes: Int, limit: Int, line: Int?) -> RecordError {
+        RecordError(.recordTooLarge, "record of \(bytes) bytes is over the limit of \(limit)", line: line)
+    }
+
     public var description: String {
         var place = source ?? ""
         if let line { place += place.isEmpty ? "line \(line)" : ":\(line)" }
