@@ -72,15 +72,23 @@ public struct ArticleDecoder: Sendable {
             }
         }
         let id = try string(0, fields.id, allowNumber: true)
-        let text = try string(2, fields.text)
-        if text == nil && textRequired {
-            throw RecordError(.missingField, "no \"\(fields.text)\" field (set another with --text-field)", line: number)
-        }
         var idJSON: String?
         if case .number(let digits)? = values[0] { idJSON = digits } else if let id { idJSON = JSONWriting.quoted(id) }
-        var article = Article(id: id, title: try string(1, fields.title) ?? "", text: text ?? "",
-                       label: try string(3, fields.label), summary: try string(4, fields.summary), line: number)
-        article.idJSON = idJSON
-        return article
+        do throws(RecordError) {
+            let text = try string(2, fields.text)
+            if text == nil && textRequired {
+                throw RecordError(.missingField, "no \"\(fields.text)\" field (set another with --text-field)", line: number)
+            }
+            var article = Article(id: id, title: try string(1, fields.title) ?? "", text: text ?? "",
+                                  label: try string(3, fields.label), summary: try string(4, fields.summary), line: number)
+            article.idJSON = idJSON
+            return article
+        } catch {
+            // The record's id is known: the error record carries it.
+            var identified = error
+            identified.id = id
+            identified.idJSON = idJSON
+            throw identified
+        }
     }
 }

@@ -41,6 +41,10 @@ public struct RecordChunk: Sendable {
                 case .tooLarge(let length, let line, let source):
                     var error = RecordError.tooLarge(length, limit: maxRecordBytes, line: format == .text ? nil : line)
                     error.source = sources[source]
+                    if format == .text {
+                        error.id = Self.fileID(sources[source])
+                        error.idJSON = error.id.map(JSONWriting.quoted)
+                    }
                     return .failure(error)
                 case .bytes(let range, let line, let source):
                     let text = UnsafeBufferPointer(rebasing: all[range])
@@ -64,15 +68,22 @@ public struct RecordChunk: Sendable {
         case .jsonl:
             return try decoder.decode(bytes, number: line)
         case .lines, .text:
+            let id = format == .text ? fileID(source) : nil
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw RecordError(.invalidUTF8, "not valid UTF-8", line: format == .text ? nil : line)
+                var error = RecordError(.invalidUTF8, "not valid UTF-8", line: format == .text ? nil : line)
+                error.id = id
+                error.idJSON = id.map(JSONWriting.quoted)
+                throw error
             }
-            guard format == .text else { return Article(id: nil, title: "", text: text, line: line) }
-            let name = String(source.split(separator: "/").last ?? "")
-            let id = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
             var article = Article(id: id, title: "", text: text, line: line)
-            article.idJSON = JSONWriting.quoted(id)
+            article.idJSON = id.map(JSONWriting.quoted)
             return article
         }
+    }
+
+    /// A file's id in `text` format: its name without the extension.
+    static func fileID(_ path: String) -> String {
+        let name = String(path.split(separator: "/").last ?? "")
+        return name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
     }
 }

@@ -22,6 +22,9 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     /// The input's name (a path, or "stdin"), when known.
     public var source: String?
+    /// The record's id, when the record was read far enough to know it: as text, and as JSON.
+    public var id: String?
+    public var idJSON: String?
 
     public init(_ code: Code, _ message: String, line: Int? = nil, source: String? = nil) {
         self.code = code

@@ -54,8 +54,11 @@ struct RecordFormatter: Sendable {
         }
     }
 
-    /// The line standing in for a bad record (BRIEF §8).
-    func errorLine(id: String?, idText: String?, _ error: RecordError) -> String {
+    /// The line standing in for a bad record (BRIEF §8): its id when it could be read, else its line
+    /// number (as for records without an id), else null.
+    func errorLine(_ error: RecordError) -> String {
+        let id = error.idJSON ?? error.line.map { String($0) }
+        let idText = error.id ?? error.line.map { String($0) }
         switch format {
         case .jsonl: return JSONWriting.errorRecord(id: id, error)
         case .tsv:

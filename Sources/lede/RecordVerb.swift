@@ -44,7 +44,7 @@ struct RecordVerb {
                 for record in records {
                     switch record {
                     case .success: result.text += produced[next]; next += 1
-                    case .failure(let error): result.text += formatter.errorLine(id: nil, idText: nil, error)
+                    case .failure(let error): result.text += formatter.errorLine(error)
                     }
                 }
                 result.count = records.count

@@ -89,7 +89,7 @@ struct SummarizeCommand: ParsableCommand {
                         out.flush()
                         throw Exit.fail(Exit.badData, error.description)
                     }
-                    out.write(verb.formatter.errorLine(id: nil, idText: nil, error))
+                    out.write(verb.formatter.errorLine(error))
                 }
             }
         }

@@ -87,6 +87,19 @@ struct StreamingTests {
         }
     }
 
+    @Test("error records carry the record's id when it could be read, else its line number")
+    func errorRecordIDs() throws {
+        let input = "{\"id\":\"a1\",\"text\":5}\n{\"id\":7}\nnot json\n{\"text\":\"Shares rose.\"}\n"
+        for verb in ["classify", "summarize", "process"] {
+            let result = try CommandRunner.run([verb, "--output-format", "jsonl"], input: input)
+            let ids = result.stdout.split(separator: "\n").map { line in
+                String(line.dropFirst(6).prefix { $0 != "," })
+            }
+            #expect(result.status == 0 && ids == ["\"a1\"", "7", "3", "4"], "\(verb): \(result.stdout)")
+            #expect(result.stdout.components(separatedBy: "\"error\"").count == 4, "\(verb)")
+        }
+    }
+
     @Test("TSV and table output; lines and text input")
     func formats() throws {
         let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
