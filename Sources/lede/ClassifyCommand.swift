@@ -39,7 +39,7 @@ struct ClassifyCommand: ParsableCommand {
     func run() throws {
         let topicModel = try ModelLocation.load(model)
         let labeler = TopicLabeler(model: topicModel, topK: topK, threshold: threshold, explain: explain)
-        let formatter = RecordFormatter(stream.resolvedOutputFormat, columns: [.init(name: "id", width: 12)] + labeler.columns)
+        let formatter = RecordFormatter(stream.resolvedOutputFormat, columns: [.init(name: "id", width: 16)] + labeler.columns)
         let verb = stream.verb(fields: fields.resolved(defaults: topicModel.provenance.fields), formatter: formatter)
         try verb.run(files) { articles in
             zip(articles, labeler.label(articles)).map { article, labeled in

@@ -39,7 +39,7 @@ struct ProcessCommand: ParsableCommand {
         let summaryFields = SummaryFields(scores: scores)
         let summarizer = try flags.summarizer()
         let formatter = RecordFormatter(stream.resolvedOutputFormat,
-                                        columns: [.init(name: "id", width: 12)] + labeler.columns + [SummaryFields.column])
+                                        columns: [.init(name: "id", width: 16)] + labeler.columns + [SummaryFields.column])
         let verb = stream.verb(fields: fields.resolved(defaults: topicModel.provenance.fields), formatter: formatter)
         var progress = Progress()
         try verb.run(inputs, written: { progress.advance(by: $0) }) { articles in

@@ -29,7 +29,7 @@ struct SummarizeCommand: ParsableCommand {
 
     func run() throws {
         let summaryFields = SummaryFields(scores: scores)
-        let formatter = RecordFormatter(stream.resolvedOutputFormat, columns: [.init(name: "id", width: 12), SummaryFields.column])
+        let formatter = RecordFormatter(stream.resolvedOutputFormat, columns: [.init(name: "id", width: 16), SummaryFields.column])
         let outputDir = self.outputDir
         if let outputDir {
             do { try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true) } catch {

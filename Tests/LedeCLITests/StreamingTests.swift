@@ -137,6 +137,31 @@ struct StreamingTests {
         #expect(records.count == 3 && records[2].contains("invalid_utf8"))
     }
 
+    @Test("a table is the default output on a terminal (run under script(1), which gives it a pseudo-terminal)")
+    func tableOnTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            Issue.record("/usr/bin/script (util-linux) is missing")
+            return
+        }
+        let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", "'\(CommandRunner.executable.path)' process '\(examples)'", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let lines = text.split(whereSeparator: \.isNewline)
+        #expect(process.terminationStatus == 0)
+        #expect(lines.first?.hasPrefix("ID ") == true && lines.first?.contains("SUMMARY") == true, "\(text)")
+        // stderr is the terminal too, so the progress count shows among the rows.
+        let rows = lines.filter { $0.range(of: "^[^ ]+ +[a-z]+ +0\\.[0-9]+ ", options: .regularExpression) != nil }
+        #expect(rows.count == 10, "\(text)")
+        #expect(text.contains("10 articles, done"))
+    }
+
     @Test("the release binary links the Swift runtime statically: ldd lists no libswift, Foundation or Dispatch")
     func staticStandardLibrary() throws {
         let process = Process()
