@@ -19,7 +19,8 @@ struct ClassifyCommand: ParsableCommand {
         TSV columns: id, label, confidence[, top], error.
 
         Example: echo '{"id":1,"title":"Shares slide","text":"Markets fell as…"}' | lede classify
-        """
+
+        """ + exitCodesHelp
     )
 
     @Argument(help: "Input files; '-' or none for stdin.") var files: [String] = []

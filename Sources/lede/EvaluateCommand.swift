@@ -21,7 +21,7 @@ struct EvaluateClassifierCommand: ParsableCommand {
         Calibration: ECE is the expected calibration error of the top label over 15 equal-width bins of \
         confidence (the largest probability): Σ (bin count / N)·|bin accuracy − bin mean confidence|. The \
         reliability table lists each bin's count, mean confidence and accuracy (JSON: ece, reliability).
-        """
+        """ + exitCodesHelp
     )
 
     @Option(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?
@@ -102,7 +102,7 @@ struct EvaluateSummarizerCommand: ParsableCommand {
         stemming). When a reference is made of the article's own sentences, a picked sentence counts as \
         right when it is one of them (sentence precision, recall, F1). The first-N-sentences baseline, \
         with the same budget, is printed beside.
-        """
+        """ + exitCodesHelp
     )
 
     @Option(help: "Articles with reference summaries (JSON Lines).") var data: [String]

@@ -6,7 +6,8 @@ import Lede
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show a model's labels, vocabulary, settings, provenance, scores and top terms per label."
+        abstract: "Show a model's labels, vocabulary, settings, provenance, scores and top terms per label.",
+        discussion: exitCodesHelp
     )
 
     @Argument(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?

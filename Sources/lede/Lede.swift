@@ -11,9 +11,7 @@ struct LedeCommand: ParsableCommand {
         Reads articles as JSON Lines (one object per line, with "id", "title" and "text"), and \
         writes one JSON line per article, in order. Logs and progress go to stderr.
 
-        Exit codes: 0 success (also when stdout is closed early, as by `| head`); 64 usage error; \
-        65 bad input data; 66 input not found; 74 I/O error; 1 anything else.
-        """,
+        """ + exitCodesHelp,
         version: LedeInfo.version,
         subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, InspectCommand.self]
     )

@@ -14,7 +14,8 @@ struct ProcessCommand: ParsableCommand {
         as classify does. TSV columns: id, label, confidence[, top], summary, error.
 
         Example: lede process datasets/examples.jsonl
-        """
+
+        """ + exitCodesHelp
     )
 
     @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []

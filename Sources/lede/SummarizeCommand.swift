@@ -17,7 +17,8 @@ struct SummarizeCommand: ParsableCommand {
 
         Position (--position default) was tuned on BBC train (extractive references) and \
         CNN/DailyMail dev (human highlights); see the README for the figures.
-        """
+
+        """ + exitCodesHelp
     )
 
     @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []
