@@ -83,4 +83,6 @@ final class Locked<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
     func get() -> Value { lock.withLock { value } }
     func set(_ newValue: Value) { lock.withLock { value = newValue } }
+    /// Changes the value in place, under the lock (a get and a set from two threads could lose one).
+    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&value) } }
 }

@@ -26,7 +26,7 @@ struct StreamingTests {
         let reading = Thread {
             // The slow reader takes 4 KB every 2 ms (2 MB/s), well below the stage's output rate.
             while let data = child.read(upTo: slowReader ? 4096 : 1 << 16) {
-                lines.set(lines.get() + data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+                lines.update { $0 += data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
                 if slowReader { usleep(2000) }
             }
         }
@@ -72,7 +72,7 @@ struct StreamingTests {
         let parts = Locked([Int: String]()), shardPaths = shards
         DispatchQueue.concurrentPerform(iterations: shardCount) { shard in
             let result = try? CommandRunner.run(["process", shardPaths[shard], "--output-format", "jsonl", "--threads", "1"])
-            parts.set(parts.get().merging([shard: result?.status == 0 ? result!.stdout : "failed"]) { $1 })
+            parts.update { $0[shard] = result?.status == 0 ? result!.stdout : "failed: \(result?.stderr ?? "did not run")" }
         }
         let joined = (0..<shardCount).map { parts.get()[$0] ?? "" }.joined()
         #expect(joined.split(separator: "\n").count == records.count)
