@@ -20,20 +20,10 @@ public struct FastTextRecords {
     /// Feeds each line and a newline to `digest`, as the JSON Lines reader does. Throws `InputError`
     /// when the file cannot be opened or read.
     public func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
-        var reader = try LineReader(path: path, maxLineBytes: maxRecordBytes)
-        try reader.forEachLine { line in
-            switch line {
-            case .tooLarge(let number, let bytes):
-                try body(.failure(RecordError.tooLarge(bytes, limit: maxRecordBytes, line: number)))
-            case .text(let bytes, let number):
-                digest.update(bytes)
-                digest.update("\n")
-                let content = number == 1 ? bytes.droppingByteOrderMark() : bytes
-                if content.allSatisfy(Self.isSpace) { return true }
-                try body(Self.article(content, line: number))
-            }
-            return true
-        }
+        try LineReader.forEachRecord(in: path, maxRecordBytes: maxRecordBytes, digest: &digest, decode: { bytes, number in
+            let content = number == 1 ? bytes.droppingByteOrderMark() : bytes
+            return content.allSatisfy(Self.isSpace) ? nil : Self.article(content, line: number)
+        }, body)
     }
 
     /// The separators between fastText's words: space, tab, vertical tab, form feed, carriage return.

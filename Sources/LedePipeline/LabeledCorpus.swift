@@ -68,21 +68,10 @@ public struct LabeledCorpus: Sendable {
     private static func readJSONLines(_ path: String, fields: RecordFields, maxRecordBytes: Int, digest: inout SHA256,
                                       _ body: (Result<Article, RecordError>) throws -> Void) throws {
         let decoder = ArticleDecoder(fields: fields)
-        var reader = try LineReader(path: path, maxLineBytes: maxRecordBytes)
-        try reader.forEachLine { line in
-            switch line {
-            case .tooLarge(let number, let bytes):
-                try body(.failure(RecordError.tooLarge(bytes, limit: maxRecordBytes, line: number)))
-            case .text(let bytes, let number):
-                digest.update(bytes)
-                digest.update("\n")
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }  // blank line
-                let record: Result<Article, RecordError>
-                do throws(RecordError) { record = .success(try decoder.decode(bytes, number: number)) } catch { record = .failure(error) }
-                try body(record)
-            }
-            return true
-        }
+        try LineReader.forEachRecord(in: path, maxRecordBytes: maxRecordBytes, digest: &digest, decode: { bytes, number in
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }  // blank line
+            do throws(RecordError) { return .success(try decoder.decode(bytes, number: number)) } catch { return .failure(error) }
+        }, body)
     }
 
     /// Number of documents.

@@ -153,6 +153,28 @@ public struct LineReader {
     }
 }
 
+extension LineReader {
+    /// Reads a line-per-record file for a labeled corpus: feeds every line and a newline to `digest`,
+    /// and hands `body` each line's record as `decode` makes it (nil: a blank line, skipped), or the
+    /// error of a line over `maxRecordBytes`. Throws `InputError` when the file cannot be read.
+    static func forEachRecord(in path: String, maxRecordBytes: Int, digest: inout SHA256,
+                              decode: (UnsafeBufferPointer<UInt8>, Int) -> Result<Article, RecordError>?,
+                              _ body: (Result<Article, RecordError>) throws -> Void) throws {
+        var reader = try LineReader(path: path, maxLineBytes: maxRecordBytes)
+        try reader.forEachLine { line in
+            switch line {
+            case .tooLarge(let number, let bytes):
+                try body(.failure(RecordError.tooLarge(bytes, limit: maxRecordBytes, line: number)))
+            case .text(let bytes, let number):
+                digest.update(bytes)
+                digest.update("\n")
+                if let record = decode(bytes, number) { try body(record) }
+            }
+            return true
+        }
+    }
+}
+
 /// An input that could not be opened or read: exit code 66 when it does not exist, 74 otherwise.
 public struct InputError: Error, CustomStringConvertible {
     public let path: String
