@@ -103,14 +103,7 @@ public enum TemperatureScaling {
     /// Probability rows (N×K, row-major) from logits at temperature `t`.
     public static func probabilities(scores: [Float], classCount k: Int, temperature t: Double) -> [Float] {
         var out = scores
-        let inverse = Float(1 / t)
-        out.withUnsafeMutableBufferPointer { buffer in
-            for r in 0..<(k > 0 ? buffer.count / k : 0) {
-                let row = UnsafeMutableBufferPointer(rebasing: buffer[r * k..<(r + 1) * k])
-                for j in row.indices { row[j] *= inverse }
-                SoftmaxRegression.softmaxInPlace(row)
-            }
-        }
+        out.withUnsafeMutableBufferPointer { SoftmaxRegression.softmaxRows($0, classCount: k, temperature: t) }
         return out
     }
 }

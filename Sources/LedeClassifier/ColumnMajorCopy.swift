@@ -20,12 +20,10 @@ struct ColumnMajorCopy: Sendable {
     }
 
     let blocks: [Block]
-    let columnCount: Int
 
     static let blockRows = 2048
 
     init(_ matrix: CSRMatrix) {
-        columnCount = matrix.columnCount
         blocks = stride(from: 0, to: matrix.rowCount, by: Self.blockRows).map { start in
             Self.block(matrix, start..<min(matrix.rowCount, start + Self.blockRows))
         }

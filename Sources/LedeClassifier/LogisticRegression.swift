@@ -75,12 +75,7 @@ public struct LogisticRegressionModel: Sendable {
 
     /// Label probabilities for every row of `matrix`, as rows of K floats (N×K, row-major). O(nnz·K).
     public func probabilities(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
-        var out = scores(matrix, threads: threads)
-        let k = labels.count
-        out.withUnsafeMutableBufferPointer { out in
-            for r in 0..<matrix.rowCount { SoftmaxRegression.softmaxInPlace(UnsafeMutableBufferPointer(rebasing: out[r * k..<(r + 1) * k])) }
-        }
-        return out
+        probabilities(matrix, temperature: 1, threads: threads)
     }
 }
 

@@ -158,7 +158,7 @@ public enum ModelFile {
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             throw fail(.inconsistent, "\(offsetsName) do not run from 0 to \(bytes.count) in order")
         }
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw fail(.inconsistent, "\(bytesName) is not valid UTF-8") }
+        guard bytes.withUnsafeBufferPointer({ countInvalidUTF8($0) }) == 0 else { throw fail(.inconsistent, "\(bytesName) is not valid UTF-8") }
         return Vocabulary(bytes: bytes, starts: offsets.map { Int($0) })
     }
 

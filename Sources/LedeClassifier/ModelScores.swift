@@ -23,8 +23,8 @@ extension LogisticRegressionModel {
 
     /// Label probabilities with every score divided by `temperature` first (N×K, row-major).
     public func probabilities(_ matrix: CSRMatrix, temperature: Double, threads: Int = 1) -> [Float] {
-        if temperature == 1 { return probabilities(matrix, threads: threads) }
-        return TemperatureScaling.probabilities(scores: scores(matrix, threads: threads), classCount: labels.count,
-                                                temperature: temperature)
+        var out = scores(matrix, threads: threads)
+        out.withUnsafeMutableBufferPointer { SoftmaxRegression.softmaxRows($0, classCount: labels.count, temperature: temperature) }
+        return out
     }
 }

@@ -19,10 +19,20 @@ enum SoftmaxRegression {
                 // few places ahead, so that their cache misses overlap with this entry's work.
                 for e in entries {
                     if e + 8 < entries.upperBound { lede_prefetch(theta.baseAddress! + Int(columns[e + 8]) * k) }
-                    let x = values[e], w = Int(columns[e]) * k
-                    for j in 0..<k { scores[j] += x * theta[w + j] }
+                    RowKernels.addScaled(values[e], theta.baseAddress! + Int(columns[e]) * k, to: scores.baseAddress!, count: k)
                 }
             }
+        }
+    }
+
+    /// Turns rows of K scores (N×K, row-major) into probabilities in place, each score divided by
+    /// `temperature` first (1: as they are). O(N·K).
+    static func softmaxRows(_ rows: UnsafeMutableBufferPointer<Float>, classCount k: Int, temperature: Double = 1) {
+        let inverse = Float(1 / temperature)
+        for r in 0..<(k > 0 ? rows.count / k : 0) {
+            let row = UnsafeMutableBufferPointer(rebasing: rows[r * k..<(r + 1) * k])
+            if temperature != 1 { for j in row.indices { row[j] *= inverse } }
+            softmaxInPlace(row)
         }
     }
 

@@ -27,7 +27,12 @@ public struct TopicModel: Sendable {
 
     /// Label probabilities for each text (N×K, row-major, at the model's temperature), computed on `threads` threads.
     public func probabilities(of texts: [String], threads: Int = 1) -> [Float] {
-        classifier.probabilities(tfidf.transform(documents: texts, threads: threads), temperature: temperature, threads: threads)
+        probabilities(tfidf.transform(documents: texts, threads: threads), threads: threads)
+    }
+
+    /// Label probabilities for rows already vectorized by `tfidf` (N×K, row-major, at the model's temperature).
+    public func probabilities(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
+        classifier.probabilities(matrix, temperature: temperature, threads: threads)
     }
 }
 

@@ -68,25 +68,30 @@ final class DocumentColumnCounter {
         }
         let n = ids.count
         let tokenColumn = lookup.tokenColumn
-        if sizes.upperBound >= 2 {
-            // Request the slots of the document's n-grams of the smallest size ahead, as for tokens.
-            let k = max(2, sizes.lowerBound)
+        // Request the slots of the document's n-grams of the smallest size ahead, as for tokens, keeping
+        // their hashes (in `hashes`, by start) for the lookups below.
+        let smallest = max(2, sizes.lowerBound)
+        hashes.shrink(to: 0)
+        if sizes.upperBound >= smallest {
             var i = 0
-            while i + k <= n {
+            while i + smallest <= n {
                 let key = UnsafeRawPointer(ids.base + i).assumingMemoryBound(to: UInt8.self)
-                lookup.ngrams.prefetch(ByteHash.hash(key, 4 * k))
+                let hash = ByteHash.hash(key, 4 * smallest)
+                hashes.append(hash)
+                lookup.ngrams.prefetch(hash)
                 i += 1
             }
         }
         for i in 0..<n {
             let id = ids[i]
             if sizes.lowerBound == 1 && id != .max { count(tokenColumn[Int(id)]) }
-            var k = max(2, sizes.lowerBound)
+            var k = smallest
             while k <= sizes.upperBound && i + k <= n {
                 if ids[i + k - 1] == .max { break }   // every longer n-gram from i holds it too
                 if (i..<(i + k - 1)).contains(where: { ids[$0] == .max }) { break }
                 let key = UnsafeRawPointer(ids.base + i).assumingMemoryBound(to: UInt8.self)
-                if let column = lookup.ngrams.find(key, 4 * k, hash: ByteHash.hash(key, 4 * k)) { count(Int32(column)) }
+                let hash = k == smallest ? hashes[i] : ByteHash.hash(key, 4 * k)
+                if let column = lookup.ngrams.find(key, 4 * k, hash: hash) { count(Int32(column)) }
                 k += 1
             }
         }

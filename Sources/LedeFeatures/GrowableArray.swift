@@ -60,6 +60,4 @@ final class GrowableArray<Element: BitwiseCopyable> {
     }
 
     var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
-
-    func toArray() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

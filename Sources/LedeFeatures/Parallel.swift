@@ -14,9 +14,6 @@ enum Parallel {
             DispatchQueue.concurrentPerform(iterations: workers) { box.value($0) }
         }
     }
-
-    /// The default number of workers: the active processor count.
-    static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
 /// Carries a value into concurrent work whose safety the caller guarantees (disjoint writes, joined

@@ -17,9 +17,6 @@ final class TokenDictionary {
         Int(truncatingIfNeeded: (((hash >> 44) & 0xFFFF) &* UInt64(shards)) >> 16)
     }
 
-    /// Number of tokens.
-    var count: Int { tables.reduce(0) { $0 + $1.count } }
-
     /// One more than the largest id in use.
     var idLimit: Int {
         var limit = 0

@@ -55,8 +55,8 @@ public struct ArticleDecoder: Sendable {
 
     /// The article in `line`; throws `RecordError` when the line is not a JSON object, or a field
     /// has the wrong type. A missing or null title, label or summary reads as absent; a missing
-    /// text is an error unless `textRequired` is false.
-    public func decode(_ line: UnsafeBufferPointer<UInt8>, number: Int, textRequired: Bool = true) throws(RecordError) -> Article {
+    /// text is an error.
+    public func decode(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws(RecordError) -> Article {
         let values: [JSONObjectScanner.Value?]
         do { values = try scanner.scan(line) } catch {
             var located = error
@@ -76,7 +76,7 @@ public struct ArticleDecoder: Sendable {
         if case .number(let digits)? = values[0] { idJSON = digits } else if let id { idJSON = JSONWriting.quoted(id) }
         do throws(RecordError) {
             let text = try string(2, fields.text)
-            if text == nil && textRequired {
+            if text == nil {
                 throw RecordError(.missingField, "no \"\(fields.text)\" field (set another with --text-field)", line: number)
             }
             var article = Article(id: id, title: try string(1, fields.title) ?? "", text: text ?? "",

@@ -18,6 +18,9 @@ public struct LineReader {
     private let maxLineBytes: Int
     private var buffer: [UInt8]
     private var start = 0, end = 0
+    /// Bytes before this index (from `start`) are known to hold no newline, so a long line arriving
+    /// in many reads is searched once, not again from its start after every read.
+    private var searched = 0
     private var lineNumber = 0
     private var atEnd = false
     /// The input's name, for messages: a path, or "stdin".
@@ -56,7 +59,7 @@ public struct LineReader {
     public mutating func forEachLine(beforeWaiting: () throws -> Void = {}, _ body: (Line) throws -> Bool) throws {
         while true {
             // A complete line in the buffer?
-            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(start, searched)..<end].firstIndex(of: 0x0A) {
                 lineNumber += 1
                 let lineEnd = newline > start && buffer[newline - 1] == 0x0D ? newline - 1 : newline
                 let keepGoing = lineEnd - start > maxLineBytes
@@ -65,9 +68,11 @@ public struct LineReader {
                         try body(.text(UnsafeBufferPointer(rebasing: all[start..<lineEnd]), number: lineNumber))
                     }
                 start = newline + 1
+                searched = start
                 if !keepGoing { return }
                 continue
             }
+            searched = end
             if atEnd {
                 if start < end {  // a last line without a newline
                     lineNumber += 1
@@ -106,6 +111,7 @@ public struct LineReader {
                 _ = memmove(b.baseAddress!, b.baseAddress! + start, end - start)
             }
             end -= start
+            searched -= start
             start = 0
         }
         if end == buffer.count {
@@ -129,6 +135,7 @@ public struct LineReader {
                 atEnd = true
                 start = 0
                 end = 0
+                searched = 0
                 return length
             }
             if let newline = buffer[0..<count].firstIndex(of: 0x0A) {
@@ -138,6 +145,7 @@ public struct LineReader {
                 }
                 start = 0
                 end = count - newline - 1
+                searched = 0
                 return length + newline
             }
             length += count

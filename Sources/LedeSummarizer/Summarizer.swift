@@ -97,6 +97,17 @@ public struct Summarizer: Sendable {
         return Summary(sentences: sentences, sentenceCount: work.segments.count)
     }
 
+    /// The sentences summaries are made of, as UTF-8 byte ranges of `text`: the segmenter's, with
+    /// overlong ones cut, exactly as `summarize` and `rank` see them (without ranking them).
+    public func sentences(_ text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            let work = SummarizerWorkspace()
+            work.segment(bytes, summarizer: self)
+            return work.segments
+        }
+    }
+
     /// Every sentence of `text` with its score and the candidates' order, best first.
     public func rank(_ text: String, workspace: SummarizerWorkspace? = nil) -> SentenceRanking {
         var text = text

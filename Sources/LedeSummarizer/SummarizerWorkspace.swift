@@ -58,16 +58,12 @@ public final class SummarizerWorkspace {
     /// Creates an empty workspace.
     public init() {}
 
-    /// Reads the text: segments (cut when overlong), word counts, token term ids.
-    func read(_ bytes: UnsafeBufferPointer<UInt8>, summarizer: Summarizer) {
-        let options = summarizer.options
+    /// Fills `segments` and `wordCounts` (after clearing them): the segmenter's sentences, each cut
+    /// into pieces when it has more than `maximumSentenceWords` words.
+    func segment(_ bytes: UnsafeBufferPointer<UInt8>, summarizer: Summarizer) {
         segments.removeAll(keepingCapacity: true)
         wordCounts.removeAll(keepingCapacity: true)
-        tokenIDs.removeAll(keepingCapacity: true)
-        tokenStart.removeAll(keepingCapacity: true)
-        termIDF.removeAll(keepingCapacity: true)
-        terms.removeAll()
-
+        let options = summarizer.options
         let pieceWords = max(1, options.maximumSentenceWords / 2)
         for range in summarizer.segmenter.segments(in: bytes) {
             let words = Words.count(bytes, range)
@@ -78,6 +74,19 @@ public final class SummarizerWorkspace {
                 wordCounts.append(Int32(words))
             }
         }
+    }
+
+    /// Reads the text: segments (cut when overlong), word counts, token term ids.
+    func read(_ bytes: UnsafeBufferPointer<UInt8>, summarizer: Summarizer) {
+        let options = summarizer.options
+        segments.removeAll(keepingCapacity: true)
+        wordCounts.removeAll(keepingCapacity: true)
+        tokenIDs.removeAll(keepingCapacity: true)
+        tokenStart.removeAll(keepingCapacity: true)
+        termIDF.removeAll(keepingCapacity: true)
+        terms.removeAll()
+
+        segment(bytes, summarizer: summarizer)
 
         let analyzer = options.analyzer
         let model = summarizer.modelIDF

@@ -141,11 +141,6 @@ struct TokenWriter {
         }
     }
 
-    /// The bytes of the token being written.
-    @inlinable var currentToken: UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base + tokenStart, count: out - tokenStart)
-    }
-
     /// Drops the token being written.
     @inlinable @inline(__always) mutating func discardToken() {
         out = tokenStart

@@ -27,19 +27,12 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?
     @OptionGroup var fields: FieldOptions
     @OptionGroup var stream: StreamOptions
-    @Option(help: "Add the K most probable labels with their probabilities.") var topK: Int?
-    @Option(help: "Write a null label when the best probability is below P.") var threshold: Double?
-    @Option(help: "Add the N terms that pushed hardest toward the label, with their contributions to its score (which add up with the intercept and the rest).") var explain: Int?
+    @OptionGroup var labels: LabelerOptions
 
-    func validate() throws {
-        if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1") }
-        if let explain, explain < 1 { throw ValidationError("--explain must be at least 1") }
-        if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must be between 0 and 1") }
-    }
 
     func run() throws {
         let topicModel = try ModelLocation.load(model)
-        let labeler = TopicLabeler(model: topicModel, topK: topK, threshold: threshold, explain: explain)
+        let labeler = labels.labeler(topicModel)
         let formatter = RecordFormatter(stream.resolvedOutputFormat, columns: [.init(name: "id", width: 16)] + labeler.columns)
         let verb = stream.verb(fields: fields.resolved(defaults: topicModel.provenance.fields), formatter: formatter)
         try verb.run(files) { articles in

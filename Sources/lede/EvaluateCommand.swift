@@ -131,7 +131,7 @@ struct EvaluateSummarizerCommand: ParsableCommand {
         }
         let summarizer = try flags.summarizer(batchTexts: articles.map(\.text))
         // The summarizer's own sentences (the segmenter's, with overlong ones cut), so indices agree.
-        let sentenceRanges = articles.map { summarizer.rank($0.text).sentences }
+        let sentenceRanges = articles.map { summarizer.sentences($0.text) }
         let references = articles.indices.map { i in
             ExtractiveReference.sentences(of: articles[i].summary!, in: articles[i].text, segments: sentenceRanges[i])
         }

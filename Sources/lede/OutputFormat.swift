@@ -36,9 +36,6 @@ struct RecordFormatter: Sendable {
         self.widths = columns.map { $0.width ?? rest }
     }
 
-    /// Whether the verb needs to build JSON for its records.
-    var writesJSON: Bool { format == .jsonl }
-
     /// The lines that start the output: a table's header.
     var header: String {
         guard format == .table else { return "" }

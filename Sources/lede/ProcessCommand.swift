@@ -22,21 +22,16 @@ struct ProcessCommand: ParsableCommand {
     @OptionGroup var fields: FieldOptions
     @OptionGroup var flags: SummarizerFlags
     @OptionGroup var stream: StreamOptions
-    @Option(help: "Add the K most probable labels with their probabilities.") var topK: Int?
-    @Option(help: "Write a null label when the best probability is below P.") var threshold: Double?
-    @Option(help: "Add the N terms that pushed hardest toward the label, with their contributions to its score (which add up with the intercept and the rest).") var explain: Int?
+    @OptionGroup var labels: LabelerOptions
     @Flag(help: "Add each picked sentence's score.") var scores = false
 
     func validate() throws {
-        if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1") }
-        if let explain, explain < 1 { throw ValidationError("--explain must be at least 1") }
-        if let threshold, !(threshold >= 0 && threshold <= 1) { throw ValidationError("--threshold must be between 0 and 1") }
         if flags.idf == "batch" { throw ValidationError("process streams, so --idf batch is not available; use document or model") }
     }
 
     func run() throws {
         let topicModel = try ModelLocation.load(flags.model)
-        let labeler = TopicLabeler(model: topicModel, topK: topK, threshold: threshold, explain: explain)
+        let labeler = labels.labeler(topicModel)
         let summaryFields = SummaryFields(scores: scores)
         let summarizer = try flags.summarizer()
         let formatter = RecordFormatter(stream.resolvedOutputFormat,
@@ -44,11 +39,11 @@ struct ProcessCommand: ParsableCommand {
         let verb = stream.verb(fields: fields.resolved(defaults: topicModel.provenance.fields), formatter: formatter)
         var progress = Progress()
         try verb.run(inputs, written: { progress.advance(by: $0) }) { articles in
-            let labels = labeler.label(articles)
+            let labeled = labeler.label(articles)
             let summaries = summarizer.summarize(batch: articles.map(\.text), threads: 1)
             return articles.indices.map { i in
-                formatter.line(json: "{\"id\":\(articles[i].idOrLine)" + labeler.jsonFields(labels[i]) + summaryFields.json(summaries[i]) + "}",
-                               cells: [articles[i].idText] + labeler.cells(labels[i]) + [summaries[i].text])
+                formatter.line(json: "{\"id\":\(articles[i].idOrLine)" + labeler.jsonFields(labeled[i]) + summaryFields.json(summaries[i]) + "}",
+                               cells: [articles[i].idText] + labeler.cells(labeled[i]) + [summaries[i].text])
             }
         }
         progress.done()

@@ -20,8 +20,8 @@ struct TopicLabeler: Sendable {
     /// The outcome for each article, in order, computed on the calling thread.
     func label(_ articles: [Article]) -> [Labeled] {
         let labels = model.labels, k = labels.count
-        let texts = articles.map(\.classifierInput)
-        let probabilities = model.probabilities(of: texts, threads: 1)
+        let matrix = model.tfidf.transform(documents: articles.map(\.classifierInput), threads: 1)
+        let probabilities = model.probabilities(matrix, threads: 1)
         var best: [Int] = []
         let labeled = articles.indices.map { row in
             let scores = probabilities[row * k..<(row + 1) * k]
@@ -36,7 +36,7 @@ struct TopicLabeler: Sendable {
             return Labeled(label: below ? nil : labels[bestIndex], confidence: confidence, top: top)
         }
         guard let explain else { return labeled }
-        let explanations = model.explain(model.tfidf.transform(documents: texts, threads: 1), count: explain) { best[$0] }
+        let explanations = model.explain(matrix, count: explain) { best[$0] }
         return zip(labeled, explanations).map { labeled, explanation in
             var explained = labeled
             explained.explanation = explanation
