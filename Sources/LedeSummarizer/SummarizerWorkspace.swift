@@ -194,6 +194,9 @@ public final class SummarizerWorkspace {
                 rankWindow(start..<(start + size), summarizer: summarizer)
                 start += size
             }
+        } else {
+            // Too few to rank, but `select` still compares them: weigh them so the cosine is one.
+            _ = weighWindow(0..<m, summarizer: summarizer)
         }
         // Best first; ties go to the earlier sentence.
         order.append(contentsOf: (0..<Int32(m)))
@@ -243,58 +246,8 @@ public final class SummarizerWorkspace {
         let options = summarizer.options
         let w = window.count
         let m = candidates.count
-        if localOf.count < terms.count {
-            localOf.append(contentsOf: repeatElement(-1, count: terms.count - localOf.count))
-        }
-        // Local term index and document frequencies over the window's sentences.
-        localTerms.removeAll(keepingCapacity: true)
-        documentFrequency.removeAll(keepingCapacity: true)
-        for c in window {
-            for e in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
-                let term = Int(vectorTerms[e])
-                if localOf[term] < 0 {
-                    localOf[term] = Int32(localTerms.count)
-                    localTerms.append(Int32(term))
-                    documentFrequency.append(0)
-                }
-                documentFrequency[Int(localOf[term])] += 1
-            }
-        }
-        let t = localTerms.count
-
-        // Weights: tf × idf^s, rows of unit length; then the dense sentence × term matrix.
-        let s = options.idfExponent
-        let useModel = summarizer.modelIDF != nil
         let windowSize = Double(w)
-        localWeight.removeAll(keepingCapacity: true)
-        for (local, term) in localTerms.enumerated() {
-            let idf = useModel
-                ? Double(termIDF[Int(term)])
-                : log((1 + windowSize) / (1 + Double(documentFrequency[local]))) + 1
-            localWeight.append(Float(s == 0 ? 1 : s == 1 ? idf : s == 0.5 ? idf.squareRoot() : pow(idf, s)))
-        }
-        dense.removeAll(keepingCapacity: true)
-        dense.append(contentsOf: repeatElement(0, count: w * t))
-        for (row, c) in window.enumerated() {
-            let from = Int(vectorStart[c]), to = Int(vectorStart[c + 1])
-            var norm: Float = 0
-            for e in from..<to {
-                let term = Int(vectorTerms[e])
-                var tf = vectorWeights[e]
-                if options.sublinearTF { tf = 1 + logf(tf) }
-                let weight = tf * localWeight[Int(localOf[term])]
-                vectorWeights[e] = weight
-                norm += weight * weight
-            }
-            if norm > 0 {
-                let inverse = 1 / norm.squareRoot()
-                for e in from..<to {
-                    vectorWeights[e] *= inverse
-                    dense[row * t + Int(localOf[Int(vectorTerms[e])])] = vectorWeights[e]
-                }
-            }
-        }
-        for term in localTerms { localOf[Int(term)] = -1 }
+        let t = weighWindow(window, summarizer: summarizer)
 
         // Cosine similarities: S = X·Xᵀ, one gemm.
         similarity.removeAll(keepingCapacity: true)
@@ -383,6 +336,67 @@ public final class SummarizerWorkspace {
         }
         let scale = windowSize / Double(m)
         for (row, c) in window.enumerated() { scores[c] = Double(rank[row]) * scale }
+    }
+
+    /// Weighs the vectors of candidates `window` in place (tf × idf^s, then unit length, so that
+    /// `cosine` is a true cosine) and fills `dense`, the window's sentence × local-term matrix.
+    /// Returns the number of local terms (the matrix's columns).
+    private func weighWindow(_ window: Range<Int>, summarizer: Summarizer) -> Int {
+        let options = summarizer.options
+        let w = window.count
+        if localOf.count < terms.count {
+            localOf.append(contentsOf: repeatElement(-1, count: terms.count - localOf.count))
+        }
+        // Local term index and document frequencies over the window's sentences.
+        localTerms.removeAll(keepingCapacity: true)
+        documentFrequency.removeAll(keepingCapacity: true)
+        for c in window {
+            for e in Int(vectorStart[c])..<Int(vectorStart[c + 1]) {
+                let term = Int(vectorTerms[e])
+                if localOf[term] < 0 {
+                    localOf[term] = Int32(localTerms.count)
+                    localTerms.append(Int32(term))
+                    documentFrequency.append(0)
+                }
+                documentFrequency[Int(localOf[term])] += 1
+            }
+        }
+        let t = localTerms.count
+
+        // Weights: tf × idf^s, rows of unit length; then the dense sentence × term matrix.
+        let s = options.idfExponent
+        let useModel = summarizer.modelIDF != nil
+        let windowSize = Double(w)
+        localWeight.removeAll(keepingCapacity: true)
+        for (local, term) in localTerms.enumerated() {
+            let idf = useModel
+                ? Double(termIDF[Int(term)])
+                : log((1 + windowSize) / (1 + Double(documentFrequency[local]))) + 1
+            localWeight.append(Float(s == 0 ? 1 : s == 1 ? idf : s == 0.5 ? idf.squareRoot() : pow(idf, s)))
+        }
+        dense.removeAll(keepingCapacity: true)
+        dense.append(contentsOf: repeatElement(0, count: w * t))
+        for (row, c) in window.enumerated() {
+            let from = Int(vectorStart[c]), to = Int(vectorStart[c + 1])
+            var norm: Float = 0
+            for e in from..<to {
+                let term = Int(vectorTerms[e])
+                var tf = vectorWeights[e]
+                if options.sublinearTF { tf = 1 + logf(tf) }
+                let weight = tf * localWeight[Int(localOf[term])]
+                vectorWeights[e] = weight
+                norm += weight * weight
+            }
+            if norm > 0 {
+                let inverse = 1 / norm.squareRoot()
+                for e in from..<to {
+                    vectorWeights[e] *= inverse
+                    dense[row * t + Int(localOf[Int(vectorTerms[e])])] = vectorWeights[e]
+                }
+            }
+        }
+        for term in localTerms { localOf[Int(term)] = -1 }
+        return t
     }
 
     /// The cosine of two candidates' weighted vectors (after scoring).

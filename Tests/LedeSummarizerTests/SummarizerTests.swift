@@ -148,6 +148,18 @@ struct RobustnessTests {
         #expect(unchecked.sentences.contains { $0.index == 0 } && unchecked.sentences.contains { $0.index == 1 })
     }
 
+    @Test("with two sentences that share a word, both are kept: the redundancy check uses unit vectors")
+    func twoSentencesSharingWords() {
+        // Too few to rank, so no PageRank window weighs them; the cosine must still be a cosine.
+        let text = "The council approved the transport budget on Monday. Critics said the transport budget ignores cyclists."
+        let workspace = SummarizerWorkspace()
+        let summary = summarizer().summarize(text, budget: .sentences(3), workspace: workspace)
+        #expect(summary.sentences.count == 2)
+        let cosine = workspace.cosine(0, 1)
+        #expect(cosine > 0 && cosine < 0.9)
+        #expect(abs(workspace.cosine(0, 0) - 1) < 1e-5)
+    }
+
     @Test("short fragments are not candidates and do not win",
           arguments: ["Picture: AP.", "LONDON (Reuters) -", "Transport budget.", "Council transport budget?", "He said."])
     func fragments(fragment: String) {
