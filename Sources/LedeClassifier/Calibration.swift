@@ -54,9 +54,9 @@ public enum Calibration {
         correct.reserveCapacity(n)
         for i in 0..<n {
             let row = probabilities[i * k..<(i + 1) * k]
-            let top = row.indices.max { row[$0] < row[$1] }!
-            confidences.append(Double(row[top]))
-            correct.append(top - i * k == truth[i])
+            let top = argmax(row)
+            confidences.append(Double(row[i * k + top]))
+            correct.append(top == truth[i])
         }
         return reliability(confidences: confidences, correct: correct, binCount: binCount)
     }

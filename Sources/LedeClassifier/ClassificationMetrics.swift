@@ -35,7 +35,7 @@ public struct ClassificationMetrics: Sendable, Codable {
         var correct = 0, loss = 0.0
         for i in 0..<n {
             let row = probabilities[i * k..<(i + 1) * k]
-            let predicted = row.indices.max { row[$0] < row[$1] }! - i * k
+            let predicted = argmax(row)
             guard truth[i] >= 0 else {
                 loss += -log(1e-15)
                 continue

@@ -38,8 +38,7 @@ public enum CrossValidation {
                                                     threads: options.threads)
             var correct = 0
             for (row, i) in held.enumerated() {
-                let scores = probabilities[row * k..<(row + 1) * k]
-                if scores.indices.max(by: { scores[$0] < scores[$1] })! - row * k == Int(labels[i]) { correct += 1 }
+                if argmax(probabilities[row * k..<(row + 1) * k]) == Int(labels[i]) { correct += 1 }
             }
             return Double(correct) / Double(max(1, held.count))
         }

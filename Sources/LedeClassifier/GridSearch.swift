@@ -98,8 +98,7 @@ extension CrossValidation {
                 let scores = model.scores(heldMatrix, threads: perFold.threads)
                 var correct = 0
                 for (row, i) in held.enumerated() {
-                    let r = scores[row * k..<(row + 1) * k]
-                    if r.indices.max(by: { r[$0] < r[$1] })! - row * k == Int(labels[i]) { correct += 1 }
+                    if argmax(scores[row * k..<(row + 1) * k]) == Int(labels[i]) { correct += 1 }
                 }
                 let accuracy = Double(correct) / Double(max(1, held.count))
                 outcome.accuracies.append(accuracy)

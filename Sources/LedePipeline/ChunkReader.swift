@@ -57,19 +57,15 @@ struct ChunkReader {
         var bytes: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: path, errno: errno)
-            }
+            let n = block.withUnsafeMutableBytes { readRetrying(descriptor, $0.baseAddress!, $0.count) }
+            if n < 0 { throw InputError(path: path, errno: errno) }
             if n == 0 { break }
             if bytes.count + n > maxRecordBytes {
                 // Too large: count the rest without holding it.
                 var total = bytes.count + n
                 bytes = []
                 while true {
-                    let m = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-                    if m < 0 && errno == EINTR { continue }
+                    let m = block.withUnsafeMutableBytes { readRetrying(descriptor, $0.baseAddress!, $0.count) }
                     if m < 0 { throw InputError(path: path, errno: errno) }
                     if m == 0 { break }
                     total += m
@@ -82,7 +78,8 @@ struct ChunkReader {
         bytes.withUnsafeBufferPointer { chunk.append($0, line: 1, source: source) }
     }
 
-    /// The files an input names: itself, or a folder's `.txt` files sorted by name; "-" is stdin.
+    /// The files an input names: itself, or a folder's text files (`TextFolder.textFileNames`, in byte
+    /// order of their names); "-" is stdin.
     static func textFiles(_ input: String) throws -> [String] {
         if input == "-" { return ["-"] }
         var isDirectory: ObjCBool = false
@@ -90,9 +87,6 @@ struct ChunkReader {
             throw InputError(path: input, errno: ENOENT)
         }
         guard isDirectory.boolValue else { return [input] }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: input) else {
-            throw InputError(path: input, errno: EACCES)
-        }
-        return names.filter { $0.hasSuffix(".txt") }.sorted().map { (input as NSString).appendingPathComponent($0) }
+        return try TextFolder.textFileNames(in: input).map { (input as NSString).appendingPathComponent($0) }
     }
 }

@@ -48,11 +48,8 @@ public struct DelimitedRecords {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var first = true
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: path, errno: errno)
-            }
+            let count = buffer.withUnsafeMutableBytes { readRetrying(fd, $0.baseAddress!, $0.count) }
+            if count < 0 { throw InputError(path: path, errno: errno) }
             if count == 0 { break }
             try buffer.withUnsafeBufferPointer { all in
                 var chunk = UnsafeBufferPointer(rebasing: all[0..<count])

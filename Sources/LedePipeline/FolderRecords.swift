@@ -22,11 +22,10 @@ public struct FolderRecords {
         var info = stat()
         guard stat(path, &info) == 0 else { throw InputError(path: path, errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw InputError(path: path, errno: ENOTDIR) }
-        for label in try Self.names(in: path) {
+        for label in try TextFolder.entryNames(in: path) {
             let folder = path.hasSuffix("/") ? path + label : path + "/" + label
-            guard Self.kind(of: folder) == S_IFDIR else { continue }
-            for name in try Self.names(in: folder) {
-                guard name.lowercased().hasSuffix(".txt"), name.count > 4 else { continue }
+            guard TextFolder.kind(of: folder) == S_IFDIR else { continue }
+            for name in try TextFolder.textFileNames(in: folder) {
                 let file = folder + "/" + name
                 var info = stat()
                 guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
@@ -49,31 +48,6 @@ public struct FolderRecords {
         }
     }
 
-    /// The file type bits of what `path` names (following links), or nil when it cannot be examined.
-    private static func kind(of path: String) -> mode_t? {
-        var info = stat()
-        return stat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
-    }
-
-    /// The names in a folder, without those that start with a dot, in byte order.
-    private static func names(in folder: String) throws -> [String] {
-        guard let directory = opendir(folder) else { throw InputError(path: folder, errno: errno) }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while true {
-            errno = 0
-            guard let entry = readdir(directory) else {
-                if errno != 0 { throw InputError(path: folder, errno: errno) }
-                break
-            }
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: pointer.pointee)) { String(cString: $0) }
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
-
     /// The bytes of a file.
     private static func contents(of file: String) throws -> [UInt8] {
         let fd = open(file, O_RDONLY)
@@ -82,11 +56,8 @@ public struct FolderRecords {
         var bytes: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = block.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw InputError(path: file, errno: errno)
-            }
+            let count = block.withUnsafeMutableBytes { readRetrying(fd, $0.baseAddress!, $0.count) }
+            if count < 0 { throw InputError(path: file, errno: errno) }
             if count == 0 { return bytes }
             bytes.append(contentsOf: block[0..<count])
         }

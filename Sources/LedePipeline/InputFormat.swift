@@ -4,7 +4,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case jsonl
     /// One article text per line; its id is the line number.
     case lines
-    /// One article per file (a folder stands for its `.txt` files, sorted by name); its id is the
-    /// file name without its extension.
+    /// One article per file (a folder stands for its `.txt` files, as `TextFolder.textFileNames`
+    /// picks and orders them); its id is the file name without its extension.
     case text
 }

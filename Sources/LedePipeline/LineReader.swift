@@ -118,7 +118,7 @@ public struct LineReader {
             buffer.append(contentsOf: repeatElement(0, count: buffer.count))
         }
         let (descriptor, filled) = (self.descriptor, self.end)
-        let count = buffer.withUnsafeMutableBufferPointer { b in Self.readRetrying(descriptor, b.baseAddress! + filled, b.count - filled) }
+        let count = buffer.withUnsafeMutableBufferPointer { b in readRetrying(descriptor, b.baseAddress! + filled, b.count - filled) }
         if count < 0 { throw InputError(path: name, errno: errno) }
         if count == 0 { atEnd = true }
         self.end += count
@@ -129,7 +129,7 @@ public struct LineReader {
         var length = alreadyRead
         while true {
             let descriptor = self.descriptor
-            let count = buffer.withUnsafeMutableBufferPointer { b in Self.readRetrying(descriptor, b.baseAddress!, b.count) }
+            let count = buffer.withUnsafeMutableBufferPointer { b in readRetrying(descriptor, b.baseAddress!, b.count) }
             if count < 0 { throw InputError(path: name, errno: errno) }
             if count == 0 {
                 atEnd = true
@@ -149,14 +149,6 @@ public struct LineReader {
                 return length + newline
             }
             length += count
-        }
-    }
-
-    private static func readRetrying(_ descriptor: Int32, _ pointer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
-        while true {
-            let n = read(descriptor, pointer, count)
-            if n < 0 && errno == EINTR { continue }
-            return n
         }
     }
 }

@@ -4,7 +4,7 @@ import Lede
 
 /// The flags every streaming verb shares: formats, bad-record handling, record limit, threads.
 struct StreamOptions: ParsableArguments {
-    @Option(help: "Input format: jsonl (a JSON object per line), lines (an article text per line), or text (an article per file; a folder means its .txt files).")
+    @Option(help: "Input format: jsonl (a JSON object per line), lines (an article text per line), or text (an article per file; a folder means its .txt files, any case, in name order).")
     var inputFormat: InputFormat = .jsonl
     @Option(help: "Output format: jsonl, tsv or table (default: table on a terminal, else jsonl).")
     var outputFormat: OutputFormat?

@@ -25,7 +25,7 @@ struct TopicLabeler: Sendable {
         var best: [Int] = []
         let labeled = articles.indices.map { row in
             let scores = probabilities[row * k..<(row + 1) * k]
-            let bestIndex = scores.indices.max { scores[$0] < scores[$1] }! - row * k
+            let bestIndex = argmax(scores)
             let confidence = scores[row * k + bestIndex]
             let below = threshold.map { Double(confidence) < $0 } ?? false
             var top: [(String, Float)] = []

@@ -239,6 +239,32 @@ struct FolderRecordsTests {
         #expect(read.sha256 == digest.hexDigest())
     }
 
+    @Test("the folder format and --input-format text read the same files of a folder, in the same order")
+    func sameFilesAsTextInput() throws {
+        let scratch = Scratch()
+        scratch.write("topic/a.txt", "lower case")
+        scratch.write("topic/B.TXT", "upper case")
+        scratch.write("topic/notes.md", "not a document")
+        scratch.write("topic/.txt", "no name")
+        try FileManager.default.createDirectory(atPath: scratch.path("topic/folder.txt"), withIntermediateDirectories: true)
+        let labeled = try corpus(scratch.url.path, format: .folder).get()
+        #expect(labeled.ids == ["topic/B", "topic/a"])
+        #expect(labeled.texts == ["upper case", "lower case"])
+
+        var streamed: [(id: String?, text: String)] = []
+        try RecordStage(format: .text, threads: 1).run([scratch.path("topic")], work: { chunk in
+            chunk.articles(format: .text, decoder: ArticleDecoder(fields: RecordFields()), maxRecordBytes: 1 << 20)
+                .map { record -> (id: String?, text: String) in
+                    switch record {
+                    case .success(let article): (article.id, article.text)
+                    case .failure(let error): (nil, "\(error)")
+                    }
+                }
+        }, write: { streamed += $0 })
+        #expect(streamed.map(\.id) == ["B", "a"])
+        #expect(streamed.map(\.text) == labeled.texts)
+    }
+
     @Test("a file that is not UTF-8 is a bad record naming the file")
     func badUTF8() throws {
         let scratch = Scratch()
