@@ -5,20 +5,24 @@ import LedeText
 
 /// Reads and writes a `TopicModel` as a safetensors file.
 ///
-/// Format version 1. Tensors: `weights` F32 [V, K], `intercepts` F32 [K], `idf` F64 [V],
+/// Format version 2. Tensors: `weights` F32 [V, K], `intercepts` F32 [K], `idf` F64 [V],
 /// `document_frequency` I64 [V], `vocabulary` U8 (the terms' UTF-8 bytes, concatenated in column
 /// order) with `vocabulary_offsets` I64 [V + 1], and for a custom stop-word list `stop_words` U8
 /// with `stop_words_offsets` I64. Metadata: `format` = "lede-topic-model", `format_version`,
 /// `labels` (JSON array), `analyzer` (JSON, see `AnalyzerSettings`), `provenance` (JSON), and, only
 /// for a calibrated model, `temperature` (a decimal number; absent means 1). A reader that ignores
-/// `temperature` still gets valid, uncalibrated probabilities, so the format version stays 1.
+/// `temperature` still gets valid, uncalibrated probabilities. Format 2 adds `title_weight` (an
+/// integer from 1 to 100; see `TopicModel.titleWeight`): a reader that ignored it would build the
+/// model's input wrongly, so the version went up. Format 1 files (no `title_weight`) load with weight 1.
 ///
 /// Loading maps the file and checks every size, offset and value it relies on before use, so a
 /// truncated, corrupt or foreign file gets one clear error; writing goes to a temporary file that
 /// is renamed into place, so a failed write leaves no half file.
 public enum ModelFile {
     /// The format this build writes, and the newest it reads.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
+    /// The largest title weight a file may hold.
+    static let maximumTitleWeight = 100
     static let formatName = "lede-topic-model"
 
     /// Writes `model` to `path` atomically.
@@ -41,6 +45,7 @@ public enum ModelFile {
             "provenance": try json(model.provenance),
         ]
         if model.temperature != 1 { metadata["temperature"] = String(model.temperature) }
+        metadata["title_weight"] = String(model.titleWeight)
         var writer = SafetensorsWriter(metadata: metadata)
         do {
             try writer.add("weights", Array(classifier.parameters[0..<v * k]), shape: [v, k])
@@ -96,6 +101,14 @@ public enum ModelFile {
             }
             temperature = t
         }
+        var titleWeight = 1
+        if version >= 2 {
+            guard let text = file.metadata["title_weight"], let weight = Int(text), (1...maximumTitleWeight).contains(weight) else {
+                throw fail(.invalidSettings, "the metadata's \"title_weight\" must be a whole number from 1 to \(maximumTitleWeight), found "
+                           + (file.metadata["title_weight"].map { "\"\($0)\"" } ?? "none"))
+            }
+            titleWeight = weight
+        }
 
         do {
             let k = labels.count
@@ -139,7 +152,8 @@ public enum ModelFile {
             }
             guard parameters.allSatisfy({ $0.isFinite }) else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
             let classifier = LogisticRegressionModel(labels: labels, featureCount: v, parameters: parameters)
-            return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance, temperature: temperature)
+            return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance, temperature: temperature,
+                              titleWeight: titleWeight)
         } catch let error as ModelFileError {
             throw error
         } catch let error as SafetensorsError {

@@ -12,20 +12,32 @@ public struct TopicModel: Sendable {
     /// Scores are divided by this before the softmax (temperature scaling, see `TemperatureScaling`);
     /// 1 leaves the classifier's probabilities as trained. Stored in the model file as `temperature`.
     public var temperature: Double
+    /// How many times the title is repeated in the model's input (`classifierInput`); 1 reads title and
+    /// text alike. Stored in the model file as `title_weight`.
+    public var titleWeight: Int
 
-    public init(tfidf: TfidfModel, classifier: LogisticRegressionModel, provenance: ModelProvenance, temperature: Double = 1) {
+    public init(tfidf: TfidfModel, classifier: LogisticRegressionModel, provenance: ModelProvenance, temperature: Double = 1,
+                titleWeight: Int = 1) {
         precondition(tfidf.vocabulary.count == classifier.featureCount, "TopicModel: vectorizer and classifier disagree")
         precondition(temperature.isFinite && temperature > 0, "TopicModel: temperature must be positive")
+        precondition(titleWeight >= 1, "TopicModel: the title weight must be at least 1")
         self.tfidf = tfidf
         self.classifier = classifier
         self.provenance = provenance
         self.temperature = temperature
+        self.titleWeight = titleWeight
+    }
+
+    /// The text this model reads for an article with this title and text (`classifierInput` at the model's title weight).
+    public func input(title: String, text: String) -> String {
+        classifierInput(title: title, text: text, titleWeight: titleWeight)
     }
 
     /// The labels, in the order of probability rows.
     public var labels: [String] { classifier.labels }
 
     /// Label probabilities for each text (N×K, row-major, at the model's temperature), computed on `threads` threads.
+    /// Each text is a model input: for an article with a title, make it with `input(title:text:)`.
     public func probabilities(of texts: [String], threads: Int = 1) -> [Float] {
         probabilities(tfidf.transform(documents: texts, threads: threads), threads: threads)
     }

@@ -4,7 +4,7 @@ import LedeText
 /// The settings `lede train` uses unless told otherwise, chosen by cross-validation on the training
 /// parts of the shared corpora only (BBC 5-fold, 20 Newsgroups 3-fold; see models/README.md):
 /// scikit-learn's tokenization, word 1–2-grams, terms in at least 2 documents, English stop words
-/// removed, sublinear tf, l2 rows, and C = 30.
+/// removed, sublinear tf, l2 rows, C = 30, and the title read three times.
 public enum TopicModelDefaults {
     /// Word n-gram sizes.
     public static let ngramRange = 1...2
@@ -14,6 +14,8 @@ public enum TopicModelDefaults {
     public static let sublinearTF = true
     /// Inverse regularization strength.
     public static let c = 30.0
+    /// How many times the title is repeated in the model's input (`classifierInput`).
+    public static let titleWeight = 3
 
     /// The default vectorizer.
     public static var vectorizer: TfidfVectorizer {

@@ -1,3 +1,5 @@
+import LedeClassifier
+
 /// The names of the fields a record's parts are read from (BRIEF §8); a model records the ones it
 /// was trained with and they become its defaults.
 public struct RecordFields: Sendable, Hashable, Codable {
@@ -39,8 +41,11 @@ public struct Article: Sendable {
         self.line = line
     }
 
-    /// Title and text joined by a line break: what the classifier reads. Just the text when there is no title.
-    public var classifierInput: String { title.isEmpty ? text : title + "\n" + text }
+    /// What a topic model with this title weight reads: the title `titleWeight` times, each followed by a
+    /// line break, then the text (see `LedeClassifier.classifierInput`). Just the text when there is no title.
+    public func classifierInput(titleWeight: Int) -> String {
+        LedeClassifier.classifierInput(title: title, text: text, titleWeight: titleWeight)
+    }
 }
 
 /// Turns one JSON line into an `Article`, reading the configured fields.

@@ -1,5 +1,5 @@
 /// A labeled corpus read whole for training or evaluation, from JSON Lines, a folder of `.txt` files,
-/// CSV, TSV or fastText (`LabeledCorpusFormat`): texts (title + newline + text), labels, ids, and a
+/// CSV, TSV or fastText (`LabeledCorpusFormat`): texts (the classifier's input), labels, ids, and a
 /// SHA-256 of the bytes read.
 public struct LabeledCorpus: Sendable {
     /// Classifier inputs, one per document.
@@ -14,13 +14,13 @@ public struct LabeledCorpus: Sendable {
     /// fastText, of the file's bytes for CSV and TSV, of each file's bytes in reading order for a folder.
     public var sha256: String = ""
 
-    /// Reads every record of the given inputs, each in `format`, or when that is nil in the format
+    /// Reads every record of the given inputs (texts made with `Article.classifierInput(titleWeight:)`), each in `format`, or when that is nil in the format
     /// `LabeledCorpusFormat.detect(path:)` finds for it. A bad record (one that cannot be parsed, has
     /// no text or no label, is not UTF-8, or is over `maxRecordBytes`) stops the read with a
     /// `RecordError` naming the file and line, unless `skipInvalid` is set; then it is counted in
     /// `skipped`. Throws `InputError` when an input cannot be opened or read, and `InputFormatError`
     /// when a CSV or TSV header row is unusable (not skippable).
-    public init(paths: [String], format: LabeledCorpusFormat? = nil, fields: RecordFields,
+    public init(paths: [String], format: LabeledCorpusFormat? = nil, fields: RecordFields, titleWeight: Int = 1,
                 skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws {
         var digest = SHA256()
         var collected = LabeledCorpus()
@@ -30,7 +30,7 @@ public struct LabeledCorpus: Sendable {
                 switch record {
                 case .success(let article):
                     if let label = article.label, !label.isEmpty {
-                        collected.texts.append(article.classifierInput)
+                        collected.texts.append(article.classifierInput(titleWeight: titleWeight))
                         collected.labels.append(label)
                         collected.ids.append(article.id)
                         return

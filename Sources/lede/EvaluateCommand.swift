@@ -36,7 +36,7 @@ struct EvaluateClassifierCommand: ParsableCommand {
     func run() throws {
         let topicModel = try ModelLocation.load(model)
         let corpus = try readCorpus(data, format: inputFormat, fields.resolved(defaults: topicModel.provenance.fields),
-                                    skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+                                    titleWeight: topicModel.titleWeight, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         let metrics = evaluate(topicModel, corpus, threads: threads)
         let unknown = Set(corpus.labels).subtracting(topicModel.labels)
         if !unknown.isEmpty { log("warning: labels the model does not know count as errors: \(unknown.sorted())") }

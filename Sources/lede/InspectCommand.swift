@@ -35,12 +35,13 @@ struct InspectCommand: ParsableCommand {
                 var stop_words: Int, sublinear_tf: Bool, norm: String, provenance: ModelProvenance
                 var top_terms: [String: [String]]
                 var temperature: Double
+                var title_weight: Int
             }
             let report = Report(path: path, labels: topicModel.labels, vocabulary_size: topicModel.tfidf.vocabulary.count,
                                 tokenizer: tokenizer, terms: ngrams, stop_words: analyzer.stopWords?.count ?? 0,
                                 sublinear_tf: options.sublinearTF, norm: options.norm.rawValue, provenance: provenance,
                                 top_terms: Dictionary(uniqueKeysWithValues: top.map { ($0.label, $0.terms.map(\.term)) }),
-                                temperature: topicModel.temperature)
+                                temperature: topicModel.temperature, title_weight: topicModel.titleWeight)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             out.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
@@ -55,6 +56,7 @@ struct InspectCommand: ParsableCommand {
                     "\(provenance.trainingData.joined(separator: ", ")) (SHA-256 \(provenance.trainingDataSHA256.prefix(16))…)",
                 "training: C = \(provenance.c), class weights \(provenance.classWeight), \(provenance.iterations) iterations, " +
                     "\(provenance.stopReason), objective \(String(format: "%.2f", provenance.objective))",
+                "input: the title \(topicModel.titleWeight == 1 ? "once" : "\(topicModel.titleWeight) times"), then the text",
                 "fields: " + provenance.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "),
             ]
             if let search = provenance.cSearch {

@@ -10,7 +10,8 @@ struct TrainCommand: ParsableCommand {
         discussion: """
         \(inputFormatDiscussion)
 
-        Features are TF-IDF over scikit-learn's tokenization, with its option names. The classifier is \
+        Features are TF-IDF over scikit-learn's tokenization, with its option names, of the title read \
+        --title-weight times (default 3) followed by the text. The classifier is \
         multinomial logistic regression minimizing ½‖W‖² + C·Σ log-loss, as scikit-learn does, fitted by \
         L-BFGS. Progress and the peak memory of each phase go to stderr.
 
@@ -35,6 +36,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Keep only the most frequent terms.") var maxFeatures: Int?
     @Flag(inversion: .prefixedNo, help: "Use 1 + log(count) for term frequency.") var sublinearTf: Bool = true
     @Option(help: "Stop words: 'english' (Lede's list), 'none', or a file with one word per line.") var stopWords: String = "english"
+    @Option(help: "Read each title this many times, then the text (1 reads them alike; at most 100).")
+    var titleWeight: Int = TopicModelDefaults.titleWeight
 
     @OptionGroup var search: CrossValidationOptions
     @Option(help: "Class weights: 'none' or 'balanced'.") var classWeight: String = "none"
@@ -51,13 +54,15 @@ struct TrainCommand: ParsableCommand {
         if let holdout, !(holdout > 0 && holdout < 1) { throw ValidationError("--holdout must be a fraction between 0 and 1") }
         if holdout != nil && validation != nil { throw ValidationError("give --holdout or --validation, not both") }
         if !["none", "balanced"].contains(classWeight) { throw ValidationError("--class-weight must be 'none' or 'balanced'") }
+        if !(1...100).contains(titleWeight) { throw ValidationError("--title-weight must be a whole number from 1 to 100") }
         _ = try vectorizerSettings()
     }
 
     func run() throws {
         let recordFields = fields.resolved()
         let clock = PhaseClock()
-        var corpus = try readCorpus(data, format: inputFormat, recordFields, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+        var corpus = try readCorpus(data, format: inputFormat, recordFields, titleWeight: titleWeight,
+                                    skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         clock.phase("read \(corpus.count) documents from \(data.joined(separator: ", "))")
 
         var holdoutCorpus: LabeledCorpus?
@@ -106,7 +111,7 @@ struct TrainCommand: ParsableCommand {
             ledeVersion: LedeInfo.version, createdAt: ISO8601DateFormatter().string(from: Date()),
             trainingData: data.map { URL(fileURLWithPath: $0).lastPathComponent }, trainingDataSHA256: trainingTexts.sha,
             documentCount: trainingTexts.count, fields: recordFields.dictionary, options: options, report: report)
-        var model = TopicModel(tfidf: fit.model, classifier: classifier, provenance: provenance)
+        var model = TopicModel(tfidf: fit.model, classifier: classifier, provenance: provenance, titleWeight: titleWeight)
         if let crossValidation {
             let chosen = crossValidation.result.rows.first { $0.c == options.c }!
             model.provenance.scores["cv_accuracy"] = chosen.meanAccuracy
@@ -120,7 +125,7 @@ struct TrainCommand: ParsableCommand {
         let scored: (name: String, corpus: LabeledCorpus)? =
             if let holdoutCorpus { ("holdout_accuracy", holdoutCorpus) }
             else if let validation {
-                ("validation_accuracy", try readCorpus([validation], format: inputFormat, recordFields,
+                ("validation_accuracy", try readCorpus([validation], format: inputFormat, recordFields, titleWeight: titleWeight,
                                                        skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes))
             }
             else { nil }
@@ -234,10 +239,10 @@ fasttext, anything else jsonl.
 """
 
 /// Reads a labeled corpus, turning failures into BRIEF §8's exits and messages.
-func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields,
+func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields, titleWeight: Int,
                 skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws -> LabeledCorpus {
     do {
-        let corpus = try LabeledCorpus(paths: paths, format: format, fields: fields,
+        let corpus = try LabeledCorpus(paths: paths, format: format, fields: fields, titleWeight: titleWeight,
                                        skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         for problem in corpus.skipped.prefix(20) { log("skipped: \(problem)") }
         if corpus.skipped.count > 20 { log("skipped \(corpus.skipped.count - 20) more bad records") }

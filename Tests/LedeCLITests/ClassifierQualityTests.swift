@@ -18,7 +18,8 @@ struct ClassifierQualityTests {
         return try JSONSerialization.jsonObject(with: Data(evaluated.stdout.utf8)) as? [String: Any]
     }
 
-    // Bar (issue 5): ≥ 0.971. Measured with the defaults: 0.9665 — not yet met; this guards what is reached.
+    // Bar (issue 5): ≥ 0.971. Measured with the defaults (title read 3 times): 0.9689, 405 of 418 — not yet
+    // met (one article short); this guards what is reached.
     // Calibration (issue 6): scikit-learn's ECE on BBC test, same features (Lede's English stop words) and
     // C = 30, is 0.0528, measured with `Benchmarks/peers/sklearn_calibration.py --train bbc/train.jsonl
     // --test bbc/test.jsonl --c 30 --stop-words lede` (scikit-learn 1.9.1). Lede's defaults: 0.0207.
@@ -27,23 +28,24 @@ struct ClassifierQualityTests {
         guard let report = try trainAndEvaluate("bbc") else { return }
         let accuracy = report["accuracy"] as? Double ?? 0, ece = report["ece"] as? Double ?? 1
         print("BBC test accuracy: \(accuracy), ECE: \(ece)")
-        #expect(accuracy >= 0.965)
+        #expect(accuracy >= 0.968)
         #expect(ece <= 0.0528)
     }
 
-    // Bar (issue 5): ≥ 0.860 (scikit-learn's tuned pipeline: 0.853). Measured with the defaults: 0.8582.
+    // Bar (issue 5): ≥ 0.860 (scikit-learn's tuned pipeline: 0.853). Measured with the defaults (title read 3
+    // times): 0.8731, ECE 0.0388 (with the title once, before session 3: 0.8585).
     // Bar (issue 6): ECE on 20NG test ≤ scikit-learn's. scikit-learn's ECE (top label, 15 equal bins) for
     // the same features (1–2-grams, min_df 2, sublinear tf, Lede's English stop words: 294,195 terms) and
     // C = 30 is 0.1334 (accuracy 0.8583), measured once with `.venv-test/bin/python
     // Benchmarks/peers/sklearn_calibration.py --train 20ng/train.jsonl --test 20ng/test.jsonl --text-field
     // body --c 30 --stop-words lede` (scikit-learn 1.9.1, lbfgs to convergence). Lede's defaults (calibrated
-    // by a temperature fitted on 3-fold out-of-fold predictions): 0.0387; uncalibrated: 0.1361.
+    // by a temperature fitted on 3-fold out-of-fold predictions): 0.0388 (title once: 0.0387; uncalibrated 0.1361).
     @Test("20 Newsgroups test accuracy and calibration with the defaults (title + body)")
     func twentyNewsgroups() throws {
         guard let report = try trainAndEvaluate("20ng", extra: ["--text-field", "body"]) else { return }
         let accuracy = report["accuracy"] as? Double ?? 0, ece = report["ece"] as? Double ?? 1
         print("20NG test accuracy: \(accuracy), ECE: \(ece)")
-        #expect(accuracy >= 0.855)
+        #expect(accuracy >= 0.860)
         #expect(ece <= 0.1334)
         #expect((report["reliability"] as? [[String: Any]])?.count == 15)
     }
@@ -84,7 +86,7 @@ struct ClassifierQualityTests {
         let summary = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let tensors = summary?["tensors"] as? [String: [String: Any]] ?? [:]
         let metadata = summary?["metadata"] as? [String: String] ?? [:]
-        #expect(metadata["format"] == "lede-topic-model" && metadata["format_version"] == "1")
+        #expect(metadata["format"] == "lede-topic-model" && metadata["format_version"] == "2" && metadata["title_weight"] == "3")
         let labels = try JSONSerialization.jsonObject(with: Data((metadata["labels"] ?? "[]").utf8)) as? [String] ?? []
         #expect(labels == ["business", "entertainment", "politics", "sport", "tech"])
         let shape = { (name: String) in tensors[name]?["shape"] as? [Int] ?? [] }

@@ -27,7 +27,7 @@ struct CrossValidationTests {
             if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("missing \(path)") } else { print("skipping: \(path) missing") }
             return
         }
-        let corpus = try LabeledCorpus(paths: [path], fields: RecordFields())
+        let corpus = try LabeledCorpus(paths: [path], fields: RecordFields(), titleWeight: TopicModelDefaults.titleWeight)
         let names = corpus.labelNames
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
         let accuracies = try CrossValidation.accuracies(

@@ -6,6 +6,7 @@ import LedeSafetensors
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let formatOneFixture = packageRoot.appendingPathComponent("Tests/Fixtures/model-format-1.safetensors").path
+let formatTwoFixture = packageRoot.appendingPathComponent("Tests/Fixtures/model-format-2.safetensors").path
 
 func temporaryPath(_ name: String) -> String {
     FileManager.default.temporaryDirectory.appendingPathComponent("lede-\(name)-\(getpid())-\(UUID().uuidString)").path
@@ -48,11 +49,35 @@ struct ModelFileTests {
             return model.labels[scores.indices.max { scores[$0] < scores[$1] }! - row * k]
         }
         #expect(best(0) == "business" && best(1) == "sport")
+        #expect(model.titleWeight == 1)
+    }
+
+    @Test("the format 2 fixture loads with its title weight, and builds its input with it")
+    func formatTwoLoads() throws {
+        let model = try ModelFile.load(from: formatTwoFixture)
+        #expect(model.labels == ["business", "entertainment", "politics", "sport", "tech"])
+        #expect(model.titleWeight == 3)
+        #expect(model.input(title: "Bank profit", text: "Shares rose.") == "Bank profit\nBank profit\nBank profit\nShares rose.")
+        #expect(model.input(title: "", text: "Shares rose.") == "Shares rose.")
+        let k = model.labels.count
+        let probabilities = model.probabilities(of: [model.input(title: "Cup final", text: "The striker scored in the cup final")])
+        #expect(model.labels[argmax(probabilities[0..<k])] == "sport")
+    }
+
+    @Test("a title weight that is missing or out of range in a format 2 file is refused", arguments: [nil, "0", "101", "two"])
+    func badTitleWeight(value: String?) throws {
+        let path = temporaryPath("title-weight")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try rewrite(formatTwoFixture, to: path, metadata: { $0["title_weight"] = value })
+        #expect { try ModelFile.load(from: path) } throws: { error in
+            guard let error = error as? ModelFileError else { return false }
+            return error.code == .invalidSettings && error.description.contains("title_weight")
+        }
     }
 
     @Test("save then load gives the same model, byte for byte on a second save")
     func roundTrip() throws {
-        let model = try ModelFile.load(from: formatOneFixture)
+        let model = try ModelFile.load(from: formatTwoFixture)
         let first = temporaryPath("roundtrip-a"), second = temporaryPath("roundtrip-b")
         defer { try? FileManager.default.removeItem(atPath: first); try? FileManager.default.removeItem(atPath: second) }
         try ModelFile.save(model, to: first)
@@ -61,18 +86,19 @@ struct ModelFileTests {
         #expect(loaded.tfidf.vocabulary == model.tfidf.vocabulary && loaded.tfidf.idf == model.tfidf.idf)
         #expect(loaded.tfidf.analyzer == model.tfidf.analyzer && loaded.tfidf.options == model.tfidf.options)
         #expect(loaded.provenance == model.provenance)
+        #expect(loaded.titleWeight == model.titleWeight && loaded.temperature == model.temperature)
         try ModelFile.save(loaded, to: second)
         #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second))
     }
 
     @Test("a newer format gets a message saying so")
     func newerFormat() throws {
-        let path = temporaryPath("format2")
+        let path = temporaryPath("format3")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try rewrite(formatOneFixture, to: path, metadata: { $0["format_version"] = "2" })
+        try rewrite(formatTwoFixture, to: path, metadata: { $0["format_version"] = "3" })
         #expect { try ModelFile.load(from: path) } throws: { error in
             guard let error = error as? ModelFileError else { return false }
-            return error.code == .newerFormat && error.description.contains("format 2 is newer than this build")
+            return error.code == .newerFormat && error.description.contains("format 3 is newer than this build")
         }
     }
 

@@ -3,9 +3,10 @@ import Lede
 
 /// k-fold cross-validation accuracy of one configuration on training data only, for choosing
 /// defaults: `--data FILE [--text-field body] [--folds 5] [--c 30] --ngrams N --min-df N --max-df F
-/// --sublinear 0|1 [--stop-words english] [--class-weight balanced]`.
+/// --sublinear 0|1 [--stop-words english] [--class-weight balanced] [--title-weight 1]`.
 func crossValidationBenchmark(_ options: Options) -> Measurement {
-    let corpus = Corpus(path: options.string("data"), textField: options.string("text-field", default: "text"))
+    let corpus = Corpus(path: options.string("data"), textField: options.string("text-field", default: "text"),
+                        titleWeight: Int(options.double("title-weight", default: 1)))
     let stop: StopWords? = options.string("stop-words", default: "") == "english" ? .english : nil
     let vectorizer = TfidfVectorizer(
         analyzer: .scikitLearn(ngramRange: 1...Int(options.double("ngrams", default: 1)), stopWords: stop),
