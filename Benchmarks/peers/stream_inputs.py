@@ -8,7 +8,9 @@
 - 20ng-sklearn.joblib: scikit-learn's peer pipeline, TfidfVectorizer(ngram_range=(1, 2), min_df=2,
   sublinear_tf=True) + LogisticRegression(C=30), fitted on the same data.
 
-Prints the folder. Each file is made only when missing; delete the folder to remake them.
+Prints the folder. Each file is made only when missing; delete the folder to remake them. The Lede
+model is also remade when `lede train --help` (which states the defaults) differs from the text saved
+beside it in 20ng.train-help.txt, so a change of defaults is measured with the new defaults.
 """
 import argparse
 import json
@@ -45,9 +47,14 @@ def main():
             (OUT / "20ng-one.jsonl").write_text(f.readline(), encoding="utf-8")
     if not (OUT / "bbc-x10.jsonl").exists():
         repeat([DATASETS / "bbc" / "train.jsonl", DATASETS / "bbc" / "test.jsonl"], OUT / "bbc-x10.jsonl", 10)
+    stamp = OUT / "20ng.train-help.txt"
+    help_text = subprocess.run([args.lede, "train", "--help"], check=True, capture_output=True, text=True).stdout
+    if not stamp.exists() or stamp.read_text(encoding="utf-8") != help_text:
+        (OUT / "20ng.safetensors").unlink(missing_ok=True)
     if not (OUT / "20ng.safetensors").exists():
         subprocess.run([args.lede, "train", "--data", str(ng_train), "--text-field", "body",
                         "-o", str(OUT / "20ng.safetensors")], check=True, stderr=subprocess.DEVNULL)
+        stamp.write_text(help_text, encoding="utf-8")
     if not (OUT / "20ng-sklearn.joblib").exists():
         import joblib
         from sklearn.feature_extraction.text import TfidfVectorizer
