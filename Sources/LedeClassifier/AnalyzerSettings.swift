@@ -61,7 +61,8 @@ struct AnalyzerSettings: Codable, Equatable {
         norm = options.norm.rawValue
     }
 
-    /// The in-memory analyzer and options; `customStopWords` supplies a "custom" list.
+    /// The in-memory analyzer and options; `customStopWords` supplies a "custom" list. Errors say what
+    /// is wrong; `ModelFile.load` adds the file's path.
     func resolve(customStopWords: [String]) throws(ModelFileError) -> (TextAnalyzer, TfidfOptions) {
         func bad(_ what: String) -> ModelFileError { ModelFileError(.invalidSettings, "analyzer settings: \(what)") }
         guard ngramRange.count == 2, ngramRange[0] >= 1, ngramRange[0] <= ngramRange[1] else { throw bad("ngram range \(ngramRange)") }

@@ -22,26 +22,14 @@ public enum CrossValidation {
         return assignment
     }
 
-    /// The accuracy of each fold when the rest trains the model.
+    /// The accuracy of each fold when the rest trains the model: `gridSearch` with the one C of `options`
+    /// (folds run concurrently; the accuracies do not depend on `options.threads`).
     public static func accuracies(
         texts: [String], labels: [Int32], labelNames: [String], vectorizer: TfidfVectorizer,
         options: LogisticRegressionOptions, folds: Int = 5, seed: UInt64 = 20261129
     ) throws -> [Double] {
-        let fold = stratifiedFolds(labels: labels, folds: folds, seed: seed)
-        return try (0..<folds).map { f in
-            let train = fold.indices.filter { fold[$0] != f }, held = fold.indices.filter { fold[$0] == f }
-            let fit = try vectorizer.fitTransform(documents: train.map { texts[$0] }, threads: options.threads)
-            let (model, _) = LogisticRegression.train(matrix: fit.matrix, labels: train.map { labels[$0] },
-                                                      labelNames: labelNames, options: options)
-            let k = labelNames.count
-            let probabilities = model.probabilities(fit.model.transform(documents: held.map { texts[$0] }, threads: options.threads),
-                                                    threads: options.threads)
-            var correct = 0
-            for (row, i) in held.enumerated() {
-                if argmax(probabilities[row * k..<(row + 1) * k]) == Int(labels[i]) { correct += 1 }
-            }
-            return Double(correct) / Double(max(1, held.count))
-        }
+        try gridSearch(texts: texts, labels: labels, labelNames: labelNames, vectorizer: vectorizer, grid: [options.c],
+                       folds: folds, options: options, seed: seed).result.rows[0].foldAccuracies
     }
 }
 

@@ -61,17 +61,22 @@ public enum ModelFile {
             }
             try writer.write(toFile: path)
         } catch let error as SafetensorsError {
-            throw ModelFileError(.writeFailed, error.description, path: path)
+            throw ModelFileError(error, code: .writeFailed, path: path)
         } catch {
             throw ModelFileError(.writeFailed, "\(error)", path: path)
         }
     }
 
-    /// Reads the model at `path`, checking it thoroughly first.
+    /// Reads the model at `path`, checking it thoroughly first. Every error it throws names `path`.
     public static func load(from path: String) throws(ModelFileError) -> TopicModel {
+        do { return try read(path) } catch { throw error.about(path) }
+    }
+
+    /// `load`'s work; its errors say what is wrong, and `load` adds where.
+    private static func read(_ path: String) throws(ModelFileError) -> TopicModel {
         let file: SafetensorsFile
-        do { file = try SafetensorsFile(path: path) } catch { throw ModelFileError(error, path: path) }
-        func fail(_ code: ModelFileError.Code, _ message: String) -> ModelFileError { ModelFileError(code, message, path: path) }
+        do { file = try SafetensorsFile(path: path) } catch { throw ModelFileError(error) }
+        func fail(_ code: ModelFileError.Code, _ message: String) -> ModelFileError { ModelFileError(code, message) }
 
         guard file.metadata["format"] == formatName else {
             throw fail(.notALedeModel, "not a Lede topic model (a safetensors file without format \"\(formatName)\" in its metadata)")
@@ -119,7 +124,7 @@ public enum ModelFile {
             let v = weightShape[0]
             func expectShape(_ name: String, _ shape: [Int]) throws(ModelFileError) {
                 let actual: [Int]
-                do { actual = try file.shape(of: name) } catch { throw ModelFileError(error, path: path) }
+                do { actual = try file.shape(of: name) } catch { throw ModelFileError(error) }
                 guard actual == shape else { throw fail(.inconsistent, "\(name) has shape \(actual), expected \(shape)") }
             }
             try expectShape("intercepts", [k])
@@ -157,7 +162,7 @@ public enum ModelFile {
         } catch let error as ModelFileError {
             throw error
         } catch let error as SafetensorsError {
-            throw ModelFileError(error, path: path)
+            throw ModelFileError(error)
         } catch {
             throw fail(.unreadable, "\(error)")
         }

@@ -21,7 +21,9 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
     }
 
     public var code: Code
+    /// What is wrong, without the file's path.
     public var message: String
+    /// The model file concerned; `description` puts it in front of the message.
     public var path: String?
 
     public init(_ code: Code, _ message: String, path: String? = nil) {
@@ -30,13 +32,24 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
         self.path = path
     }
 
-    init(_ error: SafetensorsError, path: String) {
-        self.init(error.code == .fileNotFound ? .notFound : .unreadable, error.description, path: nil)
-        self.path = path
+    /// A safetensors failure as a model-file error (`code`, else not found or unreadable): the code's
+    /// phrase and the message, without the file the safetensors error names (the model file, which
+    /// `path` holds instead).
+    init(_ error: SafetensorsError, code: Code? = nil, path: String? = nil) {
+        self.init(code ?? (error.code == .fileNotFound ? .notFound : .unreadable), "\(error.code.summary): \(error.message)",
+                  path: path)
     }
 
+    /// This error, about the file at `path`.
+    func about(_ path: String) -> ModelFileError {
+        var error = self
+        error.path = path
+        return error
+    }
+
+    /// `path: message`, or the message alone when no file is concerned.
     public var description: String {
-        guard let path, !message.hasPrefix(path) else { return message }
+        guard let path else { return message }
         return "\(path): \(message)"
     }
 }

@@ -147,6 +147,34 @@ struct ModelFileTests {
         #expect { try ModelFile.load(from: path) } throws: { error in
             guard let error = error as? ModelFileError else { return false }
             return error.code == expected && error.description.hasPrefix(path) && !error.description.contains("\n")
+                && error.description.components(separatedBy: path).count == 2
+        }
+    }
+
+    @Test("a bad analyzer setting is an invalid-settings error naming the file once", arguments: [
+        "tokenizer", "terms", "ngram range", "norm", "Unicode version", "document-frequency bound",
+    ])
+    func badAnalyzerSetting(setting: String) throws {
+        let path = temporaryPath("bad-setting")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try rewrite(formatTwoFixture, to: path, metadata: { metadata in
+            // Well-formed JSON with every key the schema needs, and one value that makes no sense.
+            var analyzer = try! JSONSerialization.jsonObject(with: Data(metadata["analyzer"]!.utf8)) as! [String: Any]
+            switch setting {
+            case "tokenizer": analyzer["tokenizer"] = "whitespace"
+            case "terms": analyzer["terms"] = "sentences"
+            case "ngram range": analyzer["ngramRange"] = [2, 1]
+            case "norm": analyzer["norm"] = "l3"
+            case "Unicode version": analyzer["unicodeVersion"] = "fifteen"
+            default: analyzer["minDF"] = [String: Any]()
+            }
+            metadata["analyzer"] = String(decoding: try! JSONSerialization.data(withJSONObject: analyzer), as: UTF8.self)
+        })
+        #expect { try ModelFile.load(from: path) } throws: { error in
+            guard let error = error as? ModelFileError else { return false }
+            let description = error.description
+            return error.code == .invalidSettings && error.path == path && description.hasPrefix("\(path): analyzer settings: ")
+                && description.components(separatedBy: path).count == 2 && !description.contains("\n")
         }
     }
 }
