@@ -23,6 +23,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from corpus import read_labelled
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -32,11 +34,6 @@ def lede_stop_words():
     body = body[body.index("= [") + 3:]
     body = body[:body.index("\n    ]")]
     return sorted(set(re.findall(r'"([^"]*)"', body)))
-
-
-def read(path, field):
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
-    return [(r.get("title") or "") + "\n" + (r.get(field) or "") for r in rows], [r["label"] for r in rows]
 
 
 def reliability(confidences, correct, bins=15):
@@ -63,8 +60,8 @@ def main():
     args = parser.parse_args()
 
     stop = {"lede": lede_stop_words(), "english": "english", "none": None}[args.stop_words]
-    train_texts, train_labels = read(args.train, args.text_field)
-    test_texts, test_labels = read(args.test, args.text_field)
+    train_texts, train_labels = read_labelled(args.train, args.text_field)
+    test_texts, test_labels = read_labelled(args.test, args.text_field)
     start = time.perf_counter()
     vectorizer = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, stop_words=stop)
     model = LogisticRegression(C=args.c, max_iter=args.max_iter).fit(vectorizer.fit_transform(train_texts), train_labels)

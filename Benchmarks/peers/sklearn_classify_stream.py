@@ -10,6 +10,8 @@ import sys
 
 import joblib
 
+from corpus import json_lines, text_of
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
@@ -21,18 +23,17 @@ def main():
     out = sys.stdout
 
     def flush(batch):
-        probabilities = pipeline.predict_proba([(r.get("title") or "") + "\n" + (r.get(args.text_field) or "") for r in batch])
+        probabilities = pipeline.predict_proba([text_of(r, args.text_field) for r in batch])
         for record, row in zip(batch, probabilities):
             best = row.argmax()
             out.write(json.dumps({"id": record.get("id"), "label": classes[best], "confidence": round(float(row[best]), 6)}) + "\n")
 
     batch = []
-    for line in sys.stdin:
-        if line.strip():
-            batch.append(json.loads(line))
-            if len(batch) == 1000:
-                flush(batch)
-                batch = []
+    for record in json_lines(sys.stdin):
+        batch.append(record)
+        if len(batch) == 1000:
+            flush(batch)
+            batch = []
     if batch:
         flush(batch)
 

@@ -20,6 +20,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, StratifiedKFold
 from sklearn.pipeline import Pipeline
 
+from corpus import read_labelled
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -30,9 +32,7 @@ def main():
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args()
 
-    rows = [json.loads(line) for line in open(args.data, encoding="utf-8") if line.strip()]
-    texts = [(r.get("title") or "") + "\n" + (r.get(args.text_field) or "") for r in rows]
-    labels = [r["label"] for r in rows]
+    texts, labels = read_labelled(args.data, args.text_field)
     grid = [float(c) for c in args.grid.split(",")]
     pipeline = Pipeline([
         ("tfidf", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, stop_words="english")),

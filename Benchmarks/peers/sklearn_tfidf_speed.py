@@ -12,10 +12,7 @@ import time
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-CONFIGS = {
-    "unigram": {},
-    "bigram": {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True},
-}
+from corpus import TFIDF_CONFIGS, read_texts, utf8_size
 
 
 def main():
@@ -23,24 +20,18 @@ def main():
     parser.add_argument("--data", required=True, help="JSON Lines file")
     parser.add_argument("--text-field", default="body", help="field appended to the title")
     parser.add_argument("--title-field", default="title")
-    parser.add_argument("--config", choices=sorted(CONFIGS), default="unigram")
+    parser.add_argument("--config", choices=sorted(TFIDF_CONFIGS), default="unigram")
     parser.add_argument("--repeat", type=int, default=1, help="whole fits to time, at least")
     parser.add_argument("--seconds", type=float, default=0, help="keep fitting until this many seconds have passed")
     args = parser.parse_args()
 
-    texts = []
-    with open(args.data, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            texts.append((record.get(args.title_field) or "") + "\n" + (record.get(args.text_field) or ""))
-    size = sum(len(text.encode("utf-8")) for text in texts)
+    texts = read_texts(args.data, args.text_field, args.title_field)
+    size = utf8_size(texts)
 
     fits = 0
     start = time.perf_counter()
     while True:
-        vectorizer = TfidfVectorizer(**CONFIGS[args.config])
+        vectorizer = TfidfVectorizer(**TFIDF_CONFIGS[args.config])
         matrix = vectorizer.fit_transform(texts)
         fits += 1
         seconds = time.perf_counter() - start

@@ -13,6 +13,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from corpus import TFIDF_CONFIGS, read_labelled
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
@@ -23,13 +25,10 @@ def main():
     parser.add_argument("--max-iter", type=int, default=100)
     args = parser.parse_args()
 
-    rows = [json.loads(line) for line in open(args.data, encoding="utf-8") if line.strip()]
-    texts = [(r.get("title") or "") + "\n" + (r.get(args.text_field) or "") for r in rows]
-    labels = [r["label"] for r in rows]
-    settings = dict(ngram_range=(1, 2), min_df=2, sublinear_tf=True) if args.config == "bigram" else {}
+    texts, labels = read_labelled(args.data, args.text_field)
 
     start = time.perf_counter()
-    matrix = TfidfVectorizer(**settings).fit_transform(texts)
+    matrix = TfidfVectorizer(**TFIDF_CONFIGS[args.config]).fit_transform(texts)
     model = LogisticRegression(C=args.c, max_iter=args.max_iter).fit(matrix, labels)
     seconds = time.perf_counter() - start
 

@@ -18,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from corpus import json_lines, read_labelled
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "results" / "stream"
 DATASETS = HERE.parent.parent.parent / "shared" / "datasets"
@@ -27,9 +29,8 @@ def repeat(sources, target, times):
     with open(target, "w", encoding="utf-8") as out:
         for copy in range(times):
             for source in sources:
-                for line in open(source, encoding="utf-8"):
-                    if line.strip():
-                        record = json.loads(line)
+                with open(source, encoding="utf-8") as handle:
+                    for record in json_lines(handle):
                         record["id"] = f"{copy}-{record.get('id')}"
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -60,10 +61,9 @@ def main():
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
-        rows = [json.loads(line) for line in open(ng_train, encoding="utf-8") if line.strip()]
-        texts = [(r.get("title") or "") + "\n" + (r.get("body") or "") for r in rows]
+        texts, labels = read_labelled(ng_train, "body")
         pipeline = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True), LogisticRegression(C=30))
-        pipeline.fit(texts, [r["label"] for r in rows])
+        pipeline.fit(texts, labels)
         joblib.dump(pipeline, OUT / "20ng-sklearn.joblib")
     print(OUT)
 

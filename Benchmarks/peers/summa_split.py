@@ -13,6 +13,8 @@ import time
 
 from summa.preprocessing.textcleaner import split_sentences
 
+from corpus import read_texts, utf8_size
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
@@ -21,13 +23,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=1, help="passes over all texts")
     args = parser.parse_args()
 
-    texts = []
-    with open(args.data, encoding="utf-8") as handle:
-        for line in handle:
-            if not line.strip():
-                continue
-            texts.append(json.loads(line).get(args.field) or "")
-    size = sum(len(text.encode("utf-8")) for text in texts)
+    texts = read_texts(args.data, args.field, title_field=None)  # the field alone, no title
+    size = utf8_size(texts)
 
     sentences = 0
     start = time.perf_counter()

@@ -43,6 +43,8 @@ import sys
 import tempfile
 import time
 
+from corpus import json_lines
+
 
 def summa_picker(k):
     from summa import commons, summarizer
@@ -104,7 +106,7 @@ def main():
 
     segmented = subprocess.run([args.bench, "summary-sentences", "--data", args.data],
                                check=True, capture_output=True, text=True).stdout
-    articles = [json.loads(line) for line in segmented.splitlines() if line.strip()]
+    articles = list(json_lines(segmented.splitlines()))
     pick = (summa_picker if args.system == "summa" else sumy_picker)(args.sentences)
     label = {"summa": "summa TextRank", "sumy": "sumy TextRankSummarizer"}[args.system]
 
