@@ -149,6 +149,39 @@ struct ClassifierCommandTests {
         #expect(errors.isEmpty)
     }
 
+    @Test("--title-weight is stored in the model and applied by classify and process; out of range is a usage error")
+    func titleWeight() throws {
+        let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        let title = "Cup final", text = "The ministers met the bank chiefs before the vote on interest rates."
+        func record(_ title: String, _ text: String) -> String {
+            "{\"id\":\"t\",\"title\":\"\(title)\",\"text\":\"\(text.replacingOccurrences(of: "\n", with: "\\n"))\"}\n"
+        }
+        func fields(_ line: String) -> [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
+        }
+        for weight in [1, 3] {
+            let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-title-\(weight)-\(getpid()).safetensors").path
+            defer { try? FileManager.default.removeItem(atPath: model) }
+            let trained = try CommandRunner.run(["train", "--data", examples, "-o", model, "--min-df", "1", "--title-weight", String(weight)])
+            #expect(trained.status == 0, "\(trained.stderr)")
+            let json = try CommandRunner.run(["inspect", model, "--json"])
+            #expect(fields(json.stdout)["title_weight"] as? Int == weight)
+            // The model reads the title `weight` times: the same as an untitled record whose text starts with those copies.
+            let titled = try CommandRunner.run(["classify", "--model", model, "--output-format", "jsonl"], input: record(title, text))
+            let spelled = String(repeating: title + "\n", count: weight) + text
+            let untitled = try CommandRunner.run(["classify", "--model", model, "--output-format", "jsonl"], input: record("", spelled))
+            let processed = try CommandRunner.run(["process", "--model", model, "--output-format", "jsonl"], input: record(title, text))
+            let a = fields(titled.stdout), b = fields(untitled.stdout), c = fields(processed.stdout)
+            #expect(a["label"] as? String != nil)
+            #expect(a["label"] as? String == b["label"] as? String && a["confidence"] as? Double == b["confidence"] as? Double)
+            #expect(a["label"] as? String == c["label"] as? String && a["confidence"] as? Double == c["confidence"] as? Double)
+        }
+        for bad in ["0", "101"] {
+            let refused = try CommandRunner.run(["train", "--data", examples, "-o", "/tmp/unused.safetensors", "--title-weight", bad])
+            #expect(refused.status == 64 && refused.stderr.contains("--title-weight"))
+        }
+    }
+
     @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines")
     func inspect() throws {
         guard let model = try Self.trainedModel() else { return }
