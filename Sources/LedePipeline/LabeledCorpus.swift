@@ -14,8 +14,10 @@ public struct LabeledCorpus: Sendable {
     /// fastText, of the file's bytes for CSV and TSV, of each file's bytes in reading order for a folder.
     public var sha256: String = ""
 
-    /// Reads every record of the given inputs (texts made with `Article.classifierInput(titleWeight:)`), each in `format`, or when that is nil in the format
-    /// `LabeledCorpusFormat.detect(path:)` finds for it. A bad record (one that cannot be parsed, has
+    /// Reads every record of the given inputs, each in `format`, or when that is nil in the format
+    /// `LabeledCorpusFormat.detect(path:)` finds for it. Texts are made with
+    /// `Article.classifierInput(titleWeight:)`: to train as `lede train` does, pass
+    /// `TopicModelDefaults.titleWeight`; to evaluate a model, its `titleWeight`. A bad record (one that cannot be parsed, has
     /// no text or no label, is not UTF-8, or is over `maxRecordBytes`) stops the read with a
     /// `RecordError` naming the file and line, unless `skipInvalid` is set; then it is counted in
     /// `skipped`. Throws `InputError` when an input cannot be opened or read, and `InputFormatError`
