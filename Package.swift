@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(name: "LedeROUGETests", dependencies: ["LedeROUGE", "LedeTestSupport"]),
         .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport"]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
-        .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText"]),
+        // LedePipeline for `fitTransform(jsonLinesAt:)`, the streamed fit over its line reader and JSON scanner.
+        .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline"]),
     ]
 )

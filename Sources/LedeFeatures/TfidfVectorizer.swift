@@ -39,29 +39,41 @@ public struct TfidfVectorizer: Sendable {
         }
     }
 
-    /// Fits on a JSON Lines file streamed from disk, `linesPerChunk` lines at a time, and returns the model
-    /// and matrix. A document is the given string fields joined by a line break (missing or null fields are
-    /// empty), e.g. `["title", "text"]`. Only one chunk of raw lines is held at once; lines are decoded on
-    /// the worker threads. A line that is not a JSON object with those fields as strings throws `badRecord`.
-    public func fitTransform(jsonLinesAt path: String, fields: [String] = ["title", "text"],
-                             threads: Int = defaultThreadCount, linesPerChunk: Int = 4096) throws -> TfidfFit {
-        precondition(!fields.isEmpty && linesPerChunk > 0, "fitTransform: give at least one field and a positive chunk size")
-        var reader = try JSONLinesTextReader(path: path)
-        let decoders = (0..<max(1, threads)).map { _ in JSONFieldsDecoder(fields: fields) }
-        return try run(threads: threads, matrix: true) { counting in
-            while let chunk = try reader.next(maxLines: linesPerChunk) {
-                try chunk.bytes.withUnsafeBufferPointer { bytes in
-                    try counting.count(chunk.lines.count) { w, i, sequencer in
-                        let range = chunk.lines[i]
-                        let line = UnsafeBufferPointer(rebasing: bytes[range])
-                        let (values, invalid) = try decoders[w].decode(line, lineNumber: chunk.lineNumbers[i])
-                        sequencer.invalidUTF8 += invalid
-                        for var value in values {
-                            value.withUTF8 { sequencer.addText($0) }
-                        }
-                    }
-                }
+    /// Fits on documents streamed by the caller, a chunk at a time, and returns the model and matrix: the way
+    /// to fit on a corpus that is not held in memory whole (`LedePipeline` streams a JSON Lines file with it).
+    ///
+    /// `chunks` is called once with a `count` function; it calls `count(documents, read)` for each chunk
+    /// of the corpus, in order, and returns when the corpus ends. `count` calls `read(worker, index, text)`
+    /// for each of the chunk's `documents` (`index` in `0..<documents`), on `threads` worker threads at
+    /// once (`worker` in `0..<max(1, threads)`, for per-worker state), and returns when the chunk is
+    /// counted; `read` adds the document's text to `text`, in one piece or several. The chunk's data only
+    /// needs to live until `count` returns, so one chunk at a time is held. Rows are in document order,
+    /// and the result does not depend on how the corpus is cut into chunks or on the thread count. The
+    /// first error `read` throws (in document order among those met) stops the fit and is rethrown.
+    public func fitTransform(threads: Int = defaultThreadCount,
+                             chunks: (_ count: (_ documents: Int, _ read: (_ worker: Int, _ index: Int, _ text: DocumentText) throws -> Void) throws -> Void) throws -> Void) throws -> TfidfFit {
+        try run(threads: threads, matrix: true) { counting in
+            try chunks { documents, read in
+                try counting.count(documents) { w, i, sequencer in try read(w, i, DocumentText(sequencer: sequencer)) }
             }
+        }
+    }
+
+    /// Where a streaming fit's reader puts one document's text, on a worker thread; valid only during the
+    /// `read` call it is given to.
+    public struct DocumentText {
+        fileprivate let sequencer: TokenSequencer
+
+        /// Adds a piece of the document's text as UTF-8 bytes; pieces behave as if joined by a line break.
+        /// Ill-formed sequences are read as U+FFFD and counted in `TfidfFit.invalidUTF8Count`.
+        public func add(_ utf8: UnsafeBufferPointer<UInt8>) {
+            sequencer.addText(utf8)
+        }
+
+        /// Counts ill-formed UTF-8 sequences that the reader replaced itself before adding the text (say,
+        /// to decode the record holding it), so that `TfidfFit.invalidUTF8Count` includes them.
+        public func countReplacedUTF8(_ sequences: Int) {
+            sequencer.invalidUTF8 += sequences
         }
     }
 

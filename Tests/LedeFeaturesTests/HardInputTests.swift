@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedeFeatures
+import LedePipeline
 import LedeText
 
 /// Inputs that break naive vectorizers: ill-formed UTF-8, NUL bytes, empty documents, very long lines.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedeFeatures
+import LedePipeline
 import LedeText
 
 /// Lede in scikit-learn mode against scikit-learn itself (`Tests/Parity/sklearn_tfidf.py`): identical

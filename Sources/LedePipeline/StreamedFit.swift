@@ -1,0 +1,127 @@
+import LedeFeatures
+import LedeText
+
+extension TfidfVectorizer {
+    /// Fits on a JSON Lines file streamed from disk, `linesPerChunk` lines at a time, and returns the model
+    /// and matrix. A document is the given string fields joined by a line break (missing or null fields are
+    /// empty), e.g. `["title", "text"]`. Lines are read with `LineReader` (CRLF is fine, blank lines are
+    /// skipped) and only one chunk of raw lines is held at once; they are decoded with `JSONObjectScanner`
+    /// on the worker threads. Ill-formed UTF-8 is read as U+FFFD and counted in `invalidUTF8Count`. A line
+    /// that is not a JSON object with those fields as strings throws `VectorizerError` `badRecord` with its
+    /// line number; a file that cannot be opened or read throws `unreadableInput`.
+    public func fitTransform(jsonLinesAt path: String, fields: [String] = ["title", "text"],
+                             threads: Int = defaultThreadCount, linesPerChunk: Int = 4096) throws -> TfidfFit {
+        precondition(!fields.isEmpty && linesPerChunk > 0, "fitTransform: give at least one field and a positive chunk size")
+        var reader: LineReader
+        do { reader = try LineReader(path: path) } catch let error as InputError {
+            throw VectorizerError(.unreadableInput, "cannot open \(error)")
+        }
+        let decoder = JSONFieldsReader(fields: fields)
+        var chunk = LineChunk()
+        return try fitTransform(threads: threads) { count in
+            func countChunk() throws {
+                let lines = chunk.lines, numbers = chunk.numbers
+                try chunk.bytes.withUnsafeBufferPointer { bytes in
+                    try count(lines.count) { _, i, text in
+                        try decoder.add(UnsafeBufferPointer(rebasing: bytes[lines[i]]), line: numbers[i], to: text)
+                    }
+                }
+                chunk.removeAll()
+            }
+            do {
+                try reader.forEachLine { line in
+                    guard case .text(var bytes, let number) = line else { return true }   // no line is too large here
+                    if number == 1 { bytes = bytes.droppingByteOrderMark() }
+                    guard !JSONFieldsReader.isBlank(bytes) else { return true }
+                    chunk.append(bytes, number: number)
+                    if chunk.lines.count == linesPerChunk { try countChunk() }
+                    return true
+                }
+            } catch let error as InputError {
+                throw VectorizerError(.unreadableInput, "cannot read \(error)")
+            }
+            try countChunk()
+        }
+    }
+}
+
+/// A run of raw lines: their bytes one after the other, each line's range in them, and its 1-based number.
+private struct LineChunk {
+    var bytes: [UInt8] = []
+    var lines: [Range<Int>] = []
+    var numbers: [Int] = []
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
+        lines.append(bytes.count..<bytes.count + line.count)
+        bytes.append(contentsOf: line)
+        numbers.append(number)
+    }
+
+    /// Empties the chunk, keeping its memory unless a very long line made it large.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: bytes.capacity <= 64 << 20)
+        lines.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Reads the named string fields of one JSON line into a document.
+private struct JSONFieldsReader: Sendable {
+    let fields: [String]
+    /// Scans for each distinct field once; `slots[k]` is where field `k`'s value is in the scan.
+    private let scanner: JSONObjectScanner
+    private let slots: [Int]
+
+    init(fields: [String]) {
+        var keys: [String] = []
+        slots = fields.map { field in
+            if let k = keys.firstIndex(of: field) { return k }
+            keys.append(field)
+            return keys.count - 1
+        }
+        self.fields = fields
+        scanner = JSONObjectScanner(keys: keys)
+    }
+
+    /// Whether a line holds only spaces, tabs and carriage returns.
+    static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// Adds the fields' values of `line`, in order, as pieces of the document `text`. A line with ill-formed
+    /// UTF-8 is read with each ill-formed sequence replaced by U+FFFD (and counted), so it never fails a line.
+    func add(_ line: UnsafeBufferPointer<UInt8>, line number: Int, to text: TfidfVectorizer.DocumentText) throws {
+        let values: [JSONObjectScanner.Value?]
+        do {
+            values = try scan(line, counting: text)
+        } catch let error as RecordError {
+            throw VectorizerError(.badRecord, "not a JSON object with string fields \(fields): \(error.message)", line: number)
+        }
+        for (k, field) in fields.enumerated() {
+            switch values[slots[k]] {
+            case .string(var value)?:
+                value.withUTF8 { text.add($0) }
+            case nil, .null?:
+                continue
+            case .number?, .other?:
+                throw VectorizerError(.badRecord, "not a JSON object with string fields \(fields): \"\(field)\" is not a string", line: number)
+            }
+        }
+    }
+
+    /// The scanned values of `line`; when it holds ill-formed UTF-8, those of the line with each ill-formed
+    /// sequence replaced by U+FFFD, counted in `text`.
+    private func scan(_ line: UnsafeBufferPointer<UInt8>, counting text: TfidfVectorizer.DocumentText) throws -> [JSONObjectScanner.Value?] {
+        do {
+            return try scanner.scan(line)
+        } catch let error where error.code == .invalidUTF8 {}
+        let (repaired, replaced) = repairUTF8(line)
+        let values = try scan(repaired)
+        text.countReplacedUTF8(replaced)
+        return values
+    }
+
+    private func scan(_ bytes: [UInt8]) throws(RecordError) -> [JSONObjectScanner.Value?] {
+        try bytes.withUnsafeBufferPointer { (bytes) throws(RecordError) -> [JSONObjectScanner.Value?] in try scanner.scan(bytes) }
+    }
+}
