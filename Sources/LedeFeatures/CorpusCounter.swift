@@ -10,8 +10,9 @@ import Synchronization
 /// 2. For word n-grams, each shard (one per thread) reads all the chunk's sequences in document order and
 ///    counts the n-grams it owns (`NGramCounter`).
 ///
-/// Memory: the dictionary, the n-gram tables and the (term, count) pairs, plus one chunk's token ids
-/// (4 bytes a token), dropped when the next chunk starts; the corpus text is never held whole here.
+/// Memory: the dictionary, the n-gram tables and (for a matrix) the documents' (term, count) pairs, plus
+/// one chunk's token ids (4 bytes a token), dropped when the next chunk starts; the corpus text is never
+/// held whole here.
 final class CorpusCounter {
     let threads: Int
     /// Every token (or character n-gram) of the corpus, with its id.
@@ -25,15 +26,17 @@ final class CorpusCounter {
     let documentPlaces = GrowableArray<UInt64>()
     private(set) var documentCount = 0
 
-    init(analyzer: TextAnalyzer, threads: Int) {
+    /// `keepsDocuments`: store each document's (term, count) pairs, which a matrix needs; a model alone
+    /// needs only the totals.
+    init(analyzer: TextAnalyzer, threads: Int, keepsDocuments: Bool = true) {
         self.threads = max(1, threads)
         let dictionary = TokenDictionary(shards: self.threads)
         self.dictionary = dictionary
         sequencers = (0..<self.threads).map { _ in TokenSequencer(analyzer: analyzer, dictionary: dictionary) }
-        tokenCounters = (0..<self.threads).map { _ in TokenCounter() }
+        tokenCounters = (0..<self.threads).map { _ in TokenCounter(keepsDocuments: keepsDocuments) }
         if case .words(let sizes) = analyzer.terms, sizes.upperBound >= 2 {
             let orders = max(2, sizes.lowerBound)...sizes.upperBound
-            ngramCounters = (0..<self.threads).map { NGramCounter(shard: $0, shards: max(1, threads), orders: orders) }
+            ngramCounters = (0..<self.threads).map { NGramCounter(shard: $0, shards: max(1, threads), orders: orders, keepsDocuments: keepsDocuments) }
         } else {
             ngramCounters = []
         }

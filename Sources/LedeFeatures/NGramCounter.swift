@@ -34,8 +34,12 @@ final class NGramCounter {
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     private let powerOfTwo: Bool
 
-    init(shard: Int, shards: Int, orders: ClosedRange<Int>) {
+    /// Whether the per-document pairs are stored (for a matrix); without them only the totals are kept.
+    let keepsDocuments: Bool
+
+    init(shard: Int, shards: Int, orders: ClosedRange<Int>, keepsDocuments: Bool = true) {
         precondition(orders.lowerBound >= 2)
+        self.keepsDocuments = keepsDocuments
         self.shard = shard
         self.shards = shards
         self.orders = orders
@@ -84,8 +88,10 @@ final class NGramCounter {
             let reference = touched[j]
             let counts = ngramCounts.base + Int(reference)
             let c = counts.pointee.inDocument
-            entryTerm.append(reference)
-            entryCount.append(c)
+            if keepsDocuments {
+                entryTerm.append(reference)
+                entryCount.append(c)
+            }
             counts.pointee.documentFrequency += 1
             counts.pointee.total += UInt64(c)
             counts.pointee.inDocument = 0

@@ -25,7 +25,8 @@ public struct TfidfVectorizer: Sendable {
         try run(threads: threads, matrix: true) { try Self.count(documents, into: $0) }
     }
 
-    /// Fits on in-memory documents and returns the model only.
+    /// Fits on in-memory documents and returns the model only (the documents' term counts are not kept,
+    /// so it needs less memory than `fitTransform`).
     public func fit(documents: [String], threads: Int = defaultThreadCount) throws -> TfidfModel {
         try run(threads: threads, matrix: false) { try Self.count(documents, into: $0) }.model
     }
@@ -100,7 +101,7 @@ public struct TfidfVectorizer: Sendable {
     private func run(threads: Int, matrix: Bool, feed: (CorpusCounter) throws -> Void) throws -> TfidfFit {
         try options.validate()
         let threads = max(1, threads)
-        let counting = CorpusCounter(analyzer: analyzer, threads: threads)
+        let counting = CorpusCounter(analyzer: analyzer, threads: threads, keepsDocuments: matrix)
         try feed(counting)
         let n = counting.documentCount
         let counted: ClosedRange<Int>

@@ -17,6 +17,13 @@ final class TokenCounter {
         while counts.count < tokenCount { counts.append(TermCounts()) }
     }
 
+    /// Whether the per-document pairs are stored (for a matrix); without them only the totals are kept.
+    let keepsDocuments: Bool
+
+    init(keepsDocuments: Bool = true) {
+        self.keepsDocuments = keepsDocuments
+    }
+
     /// Number of documents counted.
     var documentCount: Int { documentEnds.count }
 
@@ -32,8 +39,10 @@ final class TokenCounter {
         for j in 0..<touched.count {
             let id = touched[j]
             let c = base[Int(id)].inDocument
-            entryToken.append(id)
-            entryCount.append(c)
+            if keepsDocuments {
+                entryToken.append(id)
+                entryCount.append(c)
+            }
             base[Int(id)].documentFrequency += 1
             base[Int(id)].total += UInt64(c)
             base[Int(id)].inDocument = 0

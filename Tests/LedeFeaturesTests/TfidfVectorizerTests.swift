@@ -105,6 +105,15 @@ struct TfidfVectorizerTests {
         #expect(one.model.vocabulary.terms == df.filter { $0.value >= 2 }.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
+    @Test("fit (model only, no per-document counts kept) gives the model fitTransform gives", arguments: [1, 2, 3])
+    func fitMatchesFitTransform(threads: Int) throws {
+        let vectorizer = TfidfVectorizer(analyzer: .scikitLearn(ngramRange: 1...2), options: TfidfOptions(minDF: .count(1), sublinearTF: true))
+        let documents = (0..<40).map { i in Self.documents[i % Self.documents.count] + " extra\(i % 7) words\(i % 3)" }
+        let model = try vectorizer.fit(documents: documents, threads: threads)
+        let full = try vectorizer.fitTransform(documents: documents, threads: threads).model
+        #expect(model.vocabulary == full.vocabulary && model.idf == full.idf && model.documentFrequency == full.documentFrequency)
+    }
+
     @Test func transformIgnoresUnknownTerms() throws {
         let model = try TfidfVectorizer(analyzer: .scikitLearn(ngramRange: 1...2)).fit(documents: Self.documents)
         let matrix = model.transform(documents: ["zebra the cat sat", "", "unknown words only"])
