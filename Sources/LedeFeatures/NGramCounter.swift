@@ -16,10 +16,8 @@ final class NGramCounter {
     /// Counts of each n-gram (by entry).
     let ngramCounts = GrowableArray<TermCounts>()
 
-    /// Per stored pair: n-gram entry and count; per document (every document of the corpus, in order): where its pairs end.
-    let entryTerm = GrowableArray<UInt32>()
-    let entryCount = GrowableArray<UInt32>()
-    let documentEnds = GrowableArray<Int>()
+    /// Each document's (n-gram entry, count) pairs, for every document of the corpus, in order.
+    let pairs: DocumentPairs
 
     private let touched = GrowableArray<UInt32>()
     private struct OwnedNGram {
@@ -34,12 +32,10 @@ final class NGramCounter {
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     private let powerOfTwo: Bool
 
-    /// Whether the per-document pairs are stored (for a matrix); without them only the totals are kept.
-    let keepsDocuments: Bool
-
+    /// `keepsDocuments`: store the per-document pairs (for a matrix); without them only the totals are kept.
     init(shard: Int, shards: Int, orders: ClosedRange<Int>, keepsDocuments: Bool = true) {
         precondition(orders.lowerBound >= 2)
-        self.keepsDocuments = keepsDocuments
+        pairs = DocumentPairs(keeps: keepsDocuments)
         self.shard = shard
         self.shards = shards
         self.orders = orders
@@ -84,26 +80,6 @@ final class NGramCounter {
             }
             bump(ngramCounts.base + Int(found.value), found.value)
         }
-        for j in 0..<touched.count {
-            let reference = touched[j]
-            let counts = ngramCounts.base + Int(reference)
-            let c = counts.pointee.inDocument
-            if keepsDocuments {
-                entryTerm.append(reference)
-                entryCount.append(c)
-            }
-            counts.pointee.documentFrequency += 1
-            counts.pointee.total += UInt64(c)
-            counts.pointee.inDocument = 0
-        }
-        touched.shrink(to: 0)
-        documentEnds.append(entryTerm.count)
-    }
-
-    /// Frees the per-document pairs (after vectorizing).
-    func releaseDocuments() {
-        entryTerm.release()
-        entryCount.release()
-        documentEnds.release()
+        pairs.endDocument(touched: touched, termCounts: ngramCounts.base)
     }
 }

@@ -148,16 +148,18 @@ public struct TfidfVectorizer: Sendable {
                         pairs.shrink(to: 0)
                         let place = places[d]
                         let tokens = tokenCounters[Int(place >> 40)], row = Int(place & 0xFF_FFFF_FFFF)
-                        for e in (row == 0 ? 0 : tokens.documentEnds[row - 1])..<tokens.documentEnds[row] {
-                            let column = map.tokenColumns[Int(tokens.entryToken[e])]
-                            if column >= 0 { pairs.append(UInt64(UInt32(column)) << 32 | UInt64(tokens.entryCount[e])) }
+                        let tokenPairs = tokens.pairs
+                        for e in tokenPairs.range(ofDocument: row) {
+                            let column = map.tokenColumns[Int(tokenPairs.terms[e])]
+                            if column >= 0 { pairs.append(UInt64(UInt32(column)) << 32 | UInt64(tokenPairs.counts[e])) }
                         }
                         for (s, counter) in ngramCounters.enumerated() {
                             let columns = map.ngramColumns[s], chosen = map.ngramChosen[s]
-                            for e in (d == 0 ? 0 : counter.documentEnds[d - 1])..<counter.documentEnds[d] {
-                                let entry = Int(counter.entryTerm[e])
+                            let ngramPairs = counter.pairs
+                            for e in ngramPairs.range(ofDocument: d) {
+                                let entry = Int(ngramPairs.terms[e])
                                 guard chosen[entry >> 6] & (1 << UInt64(entry & 63)) != 0 else { continue }
-                                pairs.append(UInt64(UInt32(columns[entry])) << 32 | UInt64(counter.entryCount[e]))
+                                pairs.append(UInt64(UInt32(columns[entry])) << 32 | UInt64(ngramPairs.counts[e]))
                             }
                         }
                         let before = sink.columns.count
@@ -167,8 +169,8 @@ public struct TfidfVectorizer: Sendable {
                 }
             }
         }
-        for counter in tokenCounters { counter.releaseDocuments() }
-        for counter in ngramCounters { counter.releaseDocuments() }
+        for counter in tokenCounters { counter.pairs.release() }
+        for counter in ngramCounters { counter.pairs.release() }
         return assembleCSR(sinks, documentCount: n, columnCount: chosen.vocabulary.count, threads: threads)
     }
 }

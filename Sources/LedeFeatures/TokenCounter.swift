@@ -5,10 +5,8 @@
 final class TokenCounter {
     /// Counts per token id.
     let counts = GrowableArray<TermCounts>()
-    /// Per stored pair: token id and count; per document this worker counted (in its order): where its pairs end.
-    let entryToken = GrowableArray<UInt32>()
-    let entryCount = GrowableArray<UInt32>()
-    let documentEnds = GrowableArray<Int>()
+    /// Each document's (token id, count) pairs, in the order this worker counted them.
+    let pairs: DocumentPairs
     private let touched = GrowableArray<UInt32>()
 
     /// Makes room for the counts of token ids below `tokenCount`.
@@ -17,15 +15,13 @@ final class TokenCounter {
         while counts.count < tokenCount { counts.append(TermCounts()) }
     }
 
-    /// Whether the per-document pairs are stored (for a matrix); without them only the totals are kept.
-    let keepsDocuments: Bool
-
+    /// `keepsDocuments`: store the per-document pairs (for a matrix); without them only the totals are kept.
     init(keepsDocuments: Bool = true) {
-        self.keepsDocuments = keepsDocuments
+        pairs = DocumentPairs(keeps: keepsDocuments)
     }
 
     /// Number of documents counted.
-    var documentCount: Int { documentEnds.count }
+    var documentCount: Int { pairs.documentCount }
 
     /// Counts one document given as its token ids. O(tokens).
     func countDocument(_ ids: UnsafePointer<UInt32>, _ count: Int) {
@@ -36,25 +32,6 @@ final class TokenCounter {
             if c == 0 { touched.append(id) }
             if c != .max { base[Int(id)].inDocument = c + 1 }
         }
-        for j in 0..<touched.count {
-            let id = touched[j]
-            let c = base[Int(id)].inDocument
-            if keepsDocuments {
-                entryToken.append(id)
-                entryCount.append(c)
-            }
-            base[Int(id)].documentFrequency += 1
-            base[Int(id)].total += UInt64(c)
-            base[Int(id)].inDocument = 0
-        }
-        touched.shrink(to: 0)
-        documentEnds.append(entryToken.count)
-    }
-
-    /// Frees the per-document pairs (after vectorizing).
-    func releaseDocuments() {
-        entryToken.release()
-        entryCount.release()
-        documentEnds.release()
+        pairs.endDocument(touched: touched, termCounts: base)
     }
 }
