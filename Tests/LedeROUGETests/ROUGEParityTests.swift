@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedeROUGE
+import LedeTestSupport
 
 /// Swift's ROUGE, tokenizer and stemmer against rouge-score 0.1.2 and NLTK 3.10.4 on real articles,
 /// through `Tests/Parity/rouge_check.py`.
@@ -54,9 +55,9 @@ struct ROUGEParityTests {
     }
 
     @Test func rougeMatchesRougeScore() throws {
-        guard let python = ROUGEParityHarness.requirePython(), let pairs = Self.pairs() else { return }
+        guard let python = ROUGEParityHarness.python.require(), let pairs = Self.pairs() else { return }
         let output = try ROUGEParityHarness.runScript(python, mode: "--rouge", input: ROUGEParityHarness.jsonLines(pairs))
-        let expected = try ROUGEParityHarness.decodeLines(output, as: ReferenceScores.self)
+        let expected = try SharedDatasets.decodeJSONLines(output, as: ReferenceScores.self)
         try #require(expected.count == pairs.count)
 
         let scorer = ROUGEScorer(summaryLevel: true)
@@ -96,7 +97,7 @@ struct ROUGEParityTests {
     }
 
     @Test func stemmerMatchesNLTKOnEveryBBCToken() throws {
-        guard let python = ROUGEParityHarness.requirePython(),
+        guard let python = ROUGEParityHarness.python.require(),
               let bbc = ROUGEParityHarness.requireDataset("bbc/test.jsonl") else { return }
         let tokenizer = ROUGETokenizer(stemming: false)
         var distinct = Set<String>()
@@ -121,10 +122,10 @@ struct ROUGEParityTests {
     @Test func tokenizerMatchesRougeScore() throws {
         struct Text: Codable { var id: String; var text: String }
         struct Tokens: Decodable { var id: String; var tokens: [String] }
-        guard let python = ROUGEParityHarness.requirePython(), let pairs = Self.pairs() else { return }
+        guard let python = ROUGEParityHarness.python.require(), let pairs = Self.pairs() else { return }
         let texts = pairs.flatMap { [Text(id: $0.id + "/candidate", text: $0.candidate), Text(id: $0.id + "/reference", text: $0.reference)] }
         let output = try ROUGEParityHarness.runScript(python, mode: "--tokenize", input: ROUGEParityHarness.jsonLines(texts))
-        let expected = try ROUGEParityHarness.decodeLines(output, as: Tokens.self)
+        let expected = try SharedDatasets.decodeJSONLines(output, as: Tokens.self)
         try #require(expected.count == texts.count)
         let tokenizer = ROUGETokenizer()
         var differing = 0

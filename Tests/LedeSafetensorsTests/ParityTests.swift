@@ -1,60 +1,19 @@
 import Foundation
 import Testing
 import LedeSafetensors
+import LedeTestSupport
 
 /// Runs `Tests/Parity/safetensors_check.py` with the reference implementation (Python `safetensors` 0.8.0).
 enum ReferenceSafetensors {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let script = packageRoot.appendingPathComponent("Tests/Parity/safetensors_check.py")
+    static let script = Prerequisites.packageRoot.appendingPathComponent("Tests/Parity/safetensors_check.py")
 
-    /// `$LEDE_PYTHON`, else `.venv-test/bin/python` under the package root, if it exists and has safetensors.
-    static let python: String? = {
-        let environment = ProcessInfo.processInfo.environment
-        let candidate = environment["LEDE_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? packageRoot.appendingPathComponent(".venv-test/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: candidate),
-              (try? run(candidate, ["-c", "import safetensors.numpy"])) != nil else { return nil }
-        return candidate
-    }()
-
-    /// Whether the reference is there; when not: fails when `CI` is `true`, and elsewhere says why the test did nothing.
-    static func available() -> String? {
-        if let python { return python }
-        let what = "Python with safetensors==0.8.0 (set LEDE_PYTHON or: python3 -m venv .venv-test && .venv-test/bin/pip install -r Tests/Parity/requirements.txt)"
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("missing in CI: \(what)")
-        } else {
-            print("◇ skipped: missing \(what)")
-        }
-        return nil
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs `python arguments…` and returns its standard output; throws with its error output when it fails.
-    @discardableResult
-    static func run(_ python: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(arguments.joined(separator: " ")) failed: \(String(decoding: stderr, as: UTF8.self))")
-        }
-        return stdout
-    }
+    /// The interpreter, when it has safetensors; `python.require()` fails when `CI` is `true`, and elsewhere
+    /// says why the test did nothing.
+    static let python = ReferencePython(check: "import safetensors.numpy", requirement: "safetensors==0.8.0")
 
     /// The reference's summary of the file at `url`: tensors (dtype, shape, sum) and metadata.
     static func summary(_ python: String, of url: URL) throws -> (tensors: [String: [String: Any]], metadata: [String: String]) {
-        let data = try run(python, [script.path, "--read", url.path])
+        let data = try ReferencePython.run(python, [script.path, "--read", url.path])
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
         return (object["tensors"] as? [String: [String: Any]] ?? [:], object["metadata"] as? [String: String] ?? [:])
     }
@@ -120,7 +79,7 @@ struct ParityTests {
     }
 
     @Test func pythonReadsWhatSwiftWrote() throws {
-        guard let python = ReferenceSafetensors.available() else { return }
+        guard let python = ReferenceSafetensors.python.require() else { return }
         try Fixtures.withFolder { folder throws in
             let url = folder.appendingPathComponent("from-swift.safetensors")
             try Fixtures.sampleWriter().write(to: url)
@@ -139,10 +98,10 @@ struct ParityTests {
     }
 
     @Test func swiftReadsWhatPythonWrote() throws {
-        guard let python = ReferenceSafetensors.available() else { return }
+        guard let python = ReferenceSafetensors.python.require() else { return }
         try Fixtures.withFolder { folder throws in
             let url = folder.appendingPathComponent("from-python.safetensors")
-            try ReferenceSafetensors.run(python, [ReferenceSafetensors.script.path, "--write", url.path])
+            try ReferencePython.run(python, [ReferenceSafetensors.script.path, "--write", url.path])
             let file = try SafetensorsFile(url: url)
             #expect(file.names == ["counts", "empty", "flags", "half", "idf", "offsets", "scalar", "small", "vocabulary", "weights"])
             #expect(Array(try file.floats("weights")) == (0..<12).map { (Float($0) - 5.5) / 4 })
@@ -175,7 +134,7 @@ struct ParityTests {
     @Test func theReferenceRejectsTheCorruptionSuiteToo() throws {
         // Every hand-made bad file must also be rejected by the reference reader, except where Lede is
         // deliberately stricter (listed here); and every unusual good file must load there too.
-        guard let python = ReferenceSafetensors.available() else { return }
+        guard let python = ReferenceSafetensors.python.require() else { return }
         let stricter: Set<String> = ["entry has an extra key", "metadata key twice"]
         // NumPy, not safetensors, refuses a shape whose non-zero dimensions multiply past its limit.
         let numpyRefuses: Set<String> = ["zero dimension beside a huge one"]
@@ -194,7 +153,7 @@ struct ParityTests {
                 expected[path] = true
                 labels[path] = good.testDescription
             }
-            let output = try ReferenceSafetensors.run(python, [ReferenceSafetensors.script.path, "--try-load"] + expected.keys.sorted())
+            let output = try ReferencePython.run(python, [ReferenceSafetensors.script.path, "--try-load"] + expected.keys.sorted())
             let outcomes = try JSONSerialization.jsonObject(with: output) as? [String: Any] ?? [:]
             #expect(outcomes.count == expected.count)
             for (path, shouldLoad) in expected.sorted(by: { $0.key < $1.key }) {

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import LedeSentences
+import LedeTestSupport
 
 /// The BBC articles with reference extractive summaries, read from `../shared/datasets/bbc`
-/// relative to the package root (found from this file's path).
+/// (found through LedeTestSupport's `SharedDatasets`).
 enum BBCReferences {
     struct Article: Decodable {
         let id: String
@@ -11,51 +12,11 @@ enum BBCReferences {
         let summary: String
     }
 
-    static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // LedeSentencesTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/datasets/bbc")
-        .standardizedFileURL
-
-    static let files = ["train.jsonl", "test.jsonl"]
-
-    static var isAvailable: Bool {
-        files.allSatisfy { FileManager.default.isReadableFile(atPath: folder.appendingPathComponent($0).path) }
-    }
-
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+    static let files = ["bbc/train.jsonl", "bbc/test.jsonl"]
 
     static func load() throws -> [Article] {
-        let decoder = JSONDecoder()
-        var articles: [Article] = []
-        for file in files {
-            let data = try Data(contentsOf: folder.appendingPathComponent(file))
-            for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-                articles.append(try decoder.decode(Article.self, from: Data(line)))
-            }
-        }
-        return articles
+        try files.flatMap { try SharedDatasets.decodeJSONLines(Data(contentsOf: SharedDatasets.url($0)), as: Article.self) }
     }
-}
-
-/// The bytes of `bytes[range]` without ASCII white space and no-break spaces.
-func withoutWhiteSpace(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(range.count)
-    var i = range.lowerBound
-    while i < range.upperBound {
-        let b = bytes[i]
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C {
-            i += 1
-        } else if b == 0xC2 && i + 1 < range.upperBound && bytes[i + 1] == 0xA0 {
-            i += 2
-        } else {
-            out.append(b)
-            i += 1
-        }
-    }
-    return out
 }
 
 /// Whether `summary` is a concatenation of whole `segments`, each used at most once, in any
@@ -92,13 +53,10 @@ func isConcatenation(of segments: [[UInt8]], summary: [UInt8]) -> (matched: Bool
 @Suite("Sentence segmenter: BBC reference summaries")
 struct BBCReferenceTests {
     @Test("every reference summary is a concatenation of whole segments in at least 99% of articles",
-          .enabled(if: BBCReferences.isAvailable || BBCReferences.isCI,
+          .enabled(if: SharedDatasets.shouldRun(BBCReferences.files),
                    "BBC dataset not found at ../shared/datasets/bbc; skipped (set CI=true to fail instead)"))
     func referencesRebuiltFromWholeSegments() throws {
-        guard BBCReferences.isAvailable else {
-            Issue.record("CI=true but the BBC dataset is missing at \(BBCReferences.folder.path)")
-            return
-        }
+        guard BBCReferences.files.allSatisfy({ SharedDatasets.require($0) != nil }) else { return }
         let articles = try BBCReferences.load()
         #expect(articles.count == 2092, "expected 1674 train + 418 test articles")
         let segmenter = SentenceSegmenter()

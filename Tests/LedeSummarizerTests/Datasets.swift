@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import LedeSummarizer
+import LedeTestSupport
 
-/// The shared data sets, read from `../shared/datasets` relative to the package root (found from this
-/// file's path). When they are missing, quality tests are skipped, or fail when `CI` is "true".
+/// The shared data sets' articles (found through LedeTestSupport's `SharedDatasets`). When they are
+/// missing, quality tests are skipped, or fail when `CI` is "true".
 enum Datasets {
     /// One JSON Lines record.
     struct Article: Decodable, Sendable {
@@ -13,64 +14,21 @@ enum Datasets {
         let summary: String
     }
 
-    static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // LedeSummarizerTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/datasets")
-        .standardizedFileURL
-
-    static func url(_ relativePath: String) -> URL { folder.appendingPathComponent(relativePath) }
-
-    static func isAvailable(_ relativePath: String) -> Bool {
-        FileManager.default.isReadableFile(atPath: url(relativePath).path)
-    }
-
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-    /// Whether a quality test on `relativePath` should run: the file is there, or CI wants a failure.
-    static func shouldRun(_ relativePath: String) -> Bool { isAvailable(relativePath) || isCI }
-
     static func load(_ relativePath: String) throws -> [Article] {
-        let data = try Data(contentsOf: url(relativePath))
-        let decoder = JSONDecoder()
-        var articles: [Article] = []
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            articles.append(try decoder.decode(Article.self, from: Data(line)))
-        }
-        return articles
+        try SharedDatasets.decodeJSONLines(Data(contentsOf: SharedDatasets.url(relativePath)), as: Article.self)
     }
 }
 
 /// Sentence-level scoring against extractive references.
 enum ExtractiveReference {
-    /// The bytes of `bytes[range]` without white space (ASCII blanks and no-break spaces).
-    static func squeezed(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(range.count)
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                i += 1
-            } else if b == 0xC2 && i + 1 < range.upperBound && bytes[i + 1] == 0xA0 {
-                i += 2
-            } else {
-                out.append(b)
-                i += 1
-            }
-        }
-        return out
-    }
-
     /// The indices of the segments of `text` that make up `summary`: the segments whose concatenation,
     /// in any order and without white space, is the summary (a bounded depth-first search); when no
     /// such cover exists, the segments found whole inside the summary.
     static func referenceSentences(text: String, segments: [Range<Int>], summary: String) -> Set<Int> {
         let bytes = Array(text.utf8)
-        let pieces = segments.map { squeezed(bytes, $0) }
+        let pieces = segments.map { withoutWhiteSpace(bytes, $0) }
         let summaryBytes = Array(summary.utf8)
-        let target = squeezed(summaryBytes, 0..<summaryBytes.count)
+        let target = withoutWhiteSpace(summaryBytes, 0..<summaryBytes.count)
         var candidatesByFirstByte = [[Int]](repeating: [], count: 256)
         for (i, piece) in pieces.enumerated() where !piece.isEmpty {
             candidatesByFirstByte[Int(piece[0])].append(i)

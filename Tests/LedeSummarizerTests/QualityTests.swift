@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedeSummarizer
+import LedeTestSupport
 
 /// Quality on the shared data sets with the default settings. The BBC test split is only scored here
 /// (tuning used BBC train and CNN/DailyMail dev). Skipped when the data are missing, unless CI is
@@ -13,12 +14,9 @@ struct QualityTests {
     static let bbcTest = "bbc/test.jsonl"
 
     @Test("BBC test: sentence F1 with reference length ≥ 0.81, precision of three sentences ≥ 0.93",
-          .enabled(if: Datasets.shouldRun(bbcTest), "../shared/datasets/bbc/test.jsonl not found; skipped (CI=true fails instead)"))
+          .enabled(if: SharedDatasets.shouldRun([bbcTest]), "../shared/datasets/bbc/test.jsonl not found; skipped (CI=true fails instead)"))
     func bbcSentenceScores() throws {
-        guard Datasets.isAvailable(Self.bbcTest) else {
-            Issue.record("CI=true but \(Datasets.url(Self.bbcTest).path) is missing")
-            return
-        }
+        guard SharedDatasets.require(Self.bbcTest) != nil else { return }
         let articles = try Datasets.load(Self.bbcTest)
         #expect(articles.count == 418)
         let summarizer = try Summarizer()
