@@ -38,7 +38,7 @@ struct ChunkReader {
                 case .tooLarge(let number, let bytes):
                     chunk.appendTooLarge(bytes: bytes, line: number, source: source)
                 case .text(let bytes, let number):
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return !stopped }  // blank line
+                    if LineReader.isBlank(bytes) { return !stopped }
                     chunk.append(bytes, line: number, source: source)
                 }
                 if chunk.records.count >= chunkRecords || chunk.bytes.count >= chunkBytes { handOver() }
@@ -54,26 +54,10 @@ struct ChunkReader {
         let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
         guard descriptor >= 0 else { throw InputError(path: path, errno: errno) }
         defer { if descriptor != 0 { close(descriptor) } }
-        var bytes: [UInt8] = []
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = block.withUnsafeMutableBytes { readRetrying(descriptor, $0.baseAddress!, $0.count) }
-            if n < 0 { throw InputError(path: path, errno: errno) }
-            if n == 0 { break }
-            if bytes.count + n > maxRecordBytes {
-                // Too large: count the rest without holding it.
-                var total = bytes.count + n
-                bytes = []
-                while true {
-                    let m = block.withUnsafeMutableBytes { readRetrying(descriptor, $0.baseAddress!, $0.count) }
-                    if m < 0 { throw InputError(path: path, errno: errno) }
-                    if m == 0 { break }
-                    total += m
-                }
-                chunk.appendTooLarge(bytes: total, line: 1, source: source)
-                return
-            }
-            bytes.append(contentsOf: block[0..<n])
+        let read = try readToEnd(descriptor, path: path, limit: maxRecordBytes)
+        guard let bytes = read.bytes else {
+            chunk.appendTooLarge(bytes: read.length, line: 1, source: source)
+            return
         }
         bytes.withUnsafeBufferPointer { chunk.append($0, line: 1, source: source) }
     }
@@ -82,11 +66,8 @@ struct ChunkReader {
     /// order of their names); "-" is stdin.
     static func textFiles(_ input: String) throws -> [String] {
         if input == "-" { return ["-"] }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-            throw InputError(path: input, errno: ENOENT)
-        }
-        guard isDirectory.boolValue else { return [input] }
-        return try TextFolder.textFileNames(in: input).map { (input as NSString).appendingPathComponent($0) }
+        guard let kind = TextFolder.kind(of: input) else { throw InputError(path: input, errno: errno) }
+        guard kind == S_IFDIR else { return [input] }
+        return try TextFolder.textFileNames(in: input).map { input.hasSuffix("/") ? input + $0 : input + "/" + $0 }
     }
 }

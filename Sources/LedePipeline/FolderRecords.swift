@@ -53,13 +53,6 @@ public struct FolderRecords {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else { throw InputError(path: file, errno: errno) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = block.withUnsafeMutableBytes { readRetrying(fd, $0.baseAddress!, $0.count) }
-            if count < 0 { throw InputError(path: file, errno: errno) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: block[0..<count])
-        }
+        return try readToEnd(fd, path: file).bytes ?? []
     }
 }

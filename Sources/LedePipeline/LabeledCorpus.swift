@@ -71,7 +71,7 @@ public struct LabeledCorpus: Sendable {
                                       _ body: (Result<Article, RecordError>) throws -> Void) throws {
         let decoder = ArticleDecoder(fields: fields)
         try LineReader.forEachRecord(in: path, maxRecordBytes: maxRecordBytes, digest: &digest, decode: { bytes, number in
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }  // blank line
+            if LineReader.isBlank(bytes) { return nil }
             do throws(RecordError) { return .success(try decoder.decode(bytes, number: number)) } catch { return .failure(error) }
         }, body)
     }

@@ -154,6 +154,11 @@ public struct LineReader {
 }
 
 extension LineReader {
+    /// Whether a line holds only spaces and tabs: a blank line, which the line-per-record readers skip.
+    public static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
     /// Reads a line-per-record file for a labeled corpus: feeds every line and a newline to `digest`,
     /// and hands `body` each line's record as `decode` makes it (nil: a blank line, skipped), or the
     /// error of a line over `maxRecordBytes`. Throws `InputError` when the file cannot be read.

@@ -10,3 +10,19 @@ func readRetrying(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ coun
         return n
     }
 }
+
+/// Reads `descriptor` to its end (with `readRetrying`). Past `limit` bytes the rest is read and
+/// dropped, not held: then `bytes` is nil and `length` the total. Throws `InputError` naming `path`.
+func readToEnd(_ descriptor: Int32, path: String, limit: Int = .max) throws -> (bytes: [UInt8]?, length: Int) {
+    var bytes: [UInt8]? = []
+    var length = 0
+    var block = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = block.withUnsafeMutableBytes { readRetrying(descriptor, $0.baseAddress!, $0.count) }
+        if n < 0 { throw InputError(path: path, errno: errno) }
+        if n == 0 { return (bytes, length) }
+        length += n
+        if length > limit { bytes = nil }
+        bytes?.append(contentsOf: block[0..<n])
+    }
+}

@@ -32,7 +32,7 @@ extension TfidfVectorizer {
                 try reader.forEachLine { line in
                     guard case .text(var bytes, let number) = line else { return true }   // no line is too large here
                     if number == 1 { bytes = bytes.droppingByteOrderMark() }
-                    guard !JSONFieldsReader.isBlank(bytes) else { return true }
+                    guard !LineReader.isBlank(bytes) else { return true }
                     chunk.append(bytes, number: number)
                     if chunk.lines.count == linesPerChunk { try countChunk() }
                     return true
@@ -81,11 +81,6 @@ private struct JSONFieldsReader: Sendable {
         }
         self.fields = fields
         scanner = JSONObjectScanner(keys: keys)
-    }
-
-    /// Whether a line holds only spaces, tabs and carriage returns.
-    static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// Adds the fields' values of `line`, in order, as pieces of the document `text`. A line with ill-formed

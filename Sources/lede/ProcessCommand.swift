@@ -8,7 +8,8 @@ struct ProcessCommand: ParsableCommand {
         commandName: "process",
         abstract: "Label and summarize articles in one pass: one record out per article in, in order.",
         discussion: """
-        Each article is read and decoded once, then classified (title + newline + text) and \
+        Each article is read and decoded once, then classified (the title as many times as the \
+        model's title weight says, then the text) and \
         summarized (the text; the title is never picked). Records carry "id", "label", \
         "confidence", "summary" and "sentences", as classify and summarize write them; it streams \
         as classify does. TSV columns: id, label, confidence[, top], summary, error.
