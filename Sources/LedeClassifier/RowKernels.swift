@@ -52,20 +52,27 @@ enum RowKernels {
     }
 
     /// max |x[i]| over `0..<n`, in 8 lanes. O(n).
+    ///
+    /// Magnitudes are compared as the bit patterns of |x| (sign bit cleared), which order like the
+    /// values for non-negative floats, so the sweep is integer compares and blends in SIMD registers
+    /// (the standard library's generic `pointwiseMax` on floats became a call per vector here). A NaN
+    /// compares above infinity, so a NaN gradient shows as a NaN largest component rather than hiding.
     static func largestMagnitude(_ x: UnsafePointer<Float>, count n: Int) -> Float {
         let xs = UnsafeRawPointer(x)
-        var lanes = SIMD8<Float>()
+        let magnitude = SIMD8<UInt32>(repeating: 0x7FFF_FFFF)
+        var lanes = SIMD8<UInt32>()
         var j = 0
         while j &+ 8 <= n {
-            let v = xs.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<Float>.self)
-            lanes = pointwiseMax(lanes, pointwiseMax(v, -v))
+            let v = xs.loadUnaligned(fromByteOffset: j &* 4, as: SIMD8<UInt32>.self) & magnitude
+            lanes.replace(with: v, where: v .> lanes)
             j &+= 8
         }
-        var largest = lanes.max()
+        var largest: UInt32 = 0
+        for lane in 0..<8 where lanes[lane] > largest { largest = lanes[lane] }
         while j < n {
-            largest = max(largest, abs(x[j]))
+            largest = max(largest, x[j].bitPattern & 0x7FFF_FFFF)
             j &+= 1
         }
-        return largest
+        return Float(bitPattern: largest)
     }
 }

@@ -41,6 +41,21 @@ struct OptimizerPartsTests {
         }
     }
 
+    @Test("the largest gradient component is the largest magnitude, wherever it is", arguments: [0, 5, 8, 13, 64, 67])
+    func largestMagnitude(length: Int) {
+        var values = (0..<length).map { Float(($0 * 5) % 11) / 4 - 1.25 }
+        #expect(RowKernels.largestMagnitude(values, count: length) == values.map(abs).max() ?? 0)
+        for place in [0, length / 2, length - 1] where length > 0 {
+            var planted = values
+            planted[place] = -3.5
+            #expect(RowKernels.largestMagnitude(planted, count: length) == 3.5)
+            planted[place] = .nan
+            #expect(RowKernels.largestMagnitude(planted, count: length).isNaN)
+        }
+        values = [Float](repeating: -0.0, count: length)
+        #expect(RowKernels.largestMagnitude(values, count: length) == 0)
+    }
+
     @Test("the line search grows a step that is too short and backtracks from one that is too long")
     func lineSearch() {
         // f(t) = (t − 100)², slope −200 at 0: step 1 is far too short.
