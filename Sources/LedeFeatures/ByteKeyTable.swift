@@ -143,8 +143,22 @@ final class ByteKeyTable {
         return (value, true)
     }
 
+    /// Makes room for `entries` entries in all without growing again (one rehash instead of several).
+    func reserve(entries: Int) {
+        var slotCount = slotMask + 1
+        while slotCount < entries * 2 + 2 { slotCount *= 2 }
+        if slotCount > slotMask + 1 { rehash(slotCount: slotCount) }
+        hashes.reserve(entries)
+        starts.reserve(entries)
+        lengths.reserve(entries)
+        values.reserve(entries)
+    }
+
     private func grow() {
-        let slotCount = (slotMask + 1) * 2
+        rehash(slotCount: (slotMask + 1) * 2)
+    }
+
+    private func rehash(slotCount: Int) {
         slots.deallocate()
         slots = Self.allocateSlots(slotCount)
         slotMask = slotCount - 1

@@ -1,7 +1,8 @@
 /// Where each counted term landed after the vocabulary was chosen: the column of each token id and of
 /// each n-gram entry of each shard (-1: not chosen), plus one bit per n-gram entry, set when it was chosen
-/// (a table small enough to stay in cache, tested before the column is read). Owned buffers, written by
-/// several threads at disjoint places while built, then only read.
+/// (a table small enough to stay in cache, tested before the column is read; set by `markChosenNGrams`
+/// once the columns are written). Owned buffers, written by several threads at disjoint places while
+/// built, then only read.
 final class ColumnMap: @unchecked Sendable {
     let tokenColumns: UnsafeMutableBufferPointer<Int32>
     let ngramColumns: [UnsafeMutableBufferPointer<Int32>]
@@ -22,6 +23,27 @@ final class ColumnMap: @unchecked Sendable {
                     buffers.value.2[part - 1].initialize(repeating: 0)
                 }
                 part += max(1, min(threads, 1 + ngramCounts.count))
+            }
+        }
+    }
+
+    /// Sets the chosen bit of every n-gram entry that has a column, each shard by one thread.
+    func markChosenNGrams(threads: Int) {
+        let shards = ngramColumns.count
+        guard shards > 0 else { return }
+        let buffers = UncheckedSendable((ngramColumns, ngramChosen))
+        Parallel.run(workers: max(1, min(threads, shards))) { w in
+            var s = w
+            while s < shards {
+                let columns = buffers.value.0[s], chosen = buffers.value.1[s]
+                for word in 0..<chosen.count {
+                    var bits: UInt64 = 0
+                    for e in (word * 64)..<min(columns.count, word * 64 + 64) where columns[e] >= 0 {
+                        bits |= 1 << UInt64(e & 63)
+                    }
+                    chosen[word] = bits
+                }
+                s += max(1, min(threads, shards))
             }
         }
     }

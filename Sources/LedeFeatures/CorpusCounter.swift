@@ -86,7 +86,11 @@ final class CorpusCounter {
         for (w, sequencer) in sequencers.enumerated() {
             for _ in 0..<sequencer.newTokens.count { finalIDs[w].append(0) }
         }
+        let arriving = sequencers.reduce(0) { $0 + $1.newTokens.count }
         Parallel.run(workers: dictionary.shards) { s in
+            // Room for this shard's share of the new tokens (hashes spread them evenly), grown once.
+            let table = dictionary.tables[s]
+            table.reserve(entries: table.count + arriving / dictionary.shards + arriving / (8 * dictionary.shards) + 64)
             for (w, sequencer) in sequencers.enumerated() {
                 let fresh = sequencer.newTokens, map = finalIDs[w]
                 for e in 0..<fresh.count {

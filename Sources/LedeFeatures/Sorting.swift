@@ -48,6 +48,45 @@ enum Sorting {
         }
     }
 
+    /// Sorts `count` elements at `base` by `key`, stably: an LSD radix sort in 11-bit digits that skips
+    /// the digits every key shares (so keys with few varying bits cost few passes). O(n) per pass; uses
+    /// `count` elements of scratch space. For large arrays of distinct or mostly distinct keys.
+    static func radixSort<T>(_ base: UnsafeMutablePointer<T>, _ count: Int, by key: (T) -> UInt64) {
+        guard count > 1 else { return }
+        if count < 256 { sort(base, count, by: key); return }
+        let digitBits = 11, digits = (64 + digitBits - 1) / digitBits, buckets = 1 << digitBits
+        let mask = UInt64(buckets - 1)
+        let counts = UnsafeMutablePointer<Int>.allocate(capacity: digits * buckets)
+        defer { counts.deallocate() }
+        counts.initialize(repeating: 0, count: digits * buckets)
+        for i in 0..<count {
+            let k = key(base[i])
+            for d in 0..<digits { counts[d * buckets + Int((k >> UInt64(d * digitBits)) & mask)] += 1 }
+        }
+        let scratch = UnsafeMutablePointer<T>.allocate(capacity: count)
+        defer { scratch.deallocate() }
+        var source = base, target = scratch
+        for d in 0..<digits {
+            let digitCounts = counts + d * buckets
+            if (0..<buckets).contains(where: { digitCounts[$0] == count }) { continue }  // every key has this digit
+            var sum = 0
+            for b in 0..<buckets {
+                let c = digitCounts[b]
+                digitCounts[b] = sum
+                sum += c
+            }
+            let shift = UInt64(d * digitBits)
+            for i in 0..<count {
+                let value = source[i]
+                let b = Int((key(value) >> shift) & mask)
+                (target + digitCounts[b]).initialize(to: value)
+                digitCounts[b] += 1
+            }
+            Swift.swap(&source, &target)
+        }
+        if source != base { base.update(from: source, count: count) }
+    }
+
     @inline(__always) private static func swap<T>(_ base: UnsafeMutablePointer<T>, _ a: Int, _ b: Int) {
         let t = base[a]
         base[a] = base[b]

@@ -99,7 +99,7 @@ struct VocabularyBuilder {
                     }
                 }
                 if maxOrder <= 2 {
-                    part.candidates.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.sort($0.baseAddress!, $0.count) { $0.key } } }
+                    part.candidates.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.radixSort($0.baseAddress!, $0.count) { $0.key } } }
                 } else {
                     let sequences = part.sequences
                     part.candidates.sort { Self.precedes(sequences[Int($0.first)], sequences[Int($1.first)], rank) }
@@ -192,8 +192,8 @@ struct VocabularyBuilder {
                         let c = all[column]
                         target.value.1[column] = Int(c.documentFrequency)
                         var at = offsets[column]
-                        for (k, token) in tokens(of: c).enumerated() {
-                            if k > 0 {
+                        func write(_ token: UInt32, spaced: Bool) {
+                            if spaced {
                                 target.value.0![at] = 0x20
                                 at += 1
                             }
@@ -201,22 +201,27 @@ struct VocabularyBuilder {
                             if key.count > 0 { (target.value.0! + at).initialize(from: key.baseAddress!, count: key.count) }
                             at += key.count
                         }
+                        if maxOrder <= 2 {
+                            write(c.first, spaced: false)
+                            if c.order == 2 { write(c.second, spaced: true) }
+                        } else {
+                            for (k, token) in tokens(of: c).enumerated() { write(token, spaced: k > 0) }
+                        }
                     }
-                    // Columns of the terms of the parts this thread owns.
-                    for column in 0..<count where Int(all[column].part) % threads == w {
+                    // Columns of the terms in this thread's column range (disjoint places).
+                    for column in from..<to {
                         let c = all[column]
                         if c.reference & Self.ngramFlag == 0 {
                             map.tokenColumns[Int(c.reference)] = Int32(column)
                         } else {
-                            let s = Int(c.part) - tokenParts, e = Int(c.reference & ~Self.ngramFlag)
-                            map.ngramColumns[s][e] = Int32(column)
-                            map.ngramChosen[s][e >> 6] |= 1 << UInt64(e & 63)
+                            map.ngramColumns[Int(c.part) - tokenParts][Int(c.reference & ~Self.ngramFlag)] = Int32(column)
                         }
                     }
                 }
             }
             initialized = offsets[count]
         }
+        map.markChosenNGrams(threads: threads)
         self.vocabulary = Vocabulary(bytes: bytes, starts: starts)
         self.columns = map
         self.documentFrequency = documentFrequency
@@ -286,11 +291,11 @@ struct VocabularyBuilder {
             var part: [Keyed] = []
             for t in (limit * r / ranges)..<(limit * (r + 1) / ranges) {
                 guard let b = dictionary.key(t) else { continue }
-                var key: UInt64 = 0
-                for k in 0..<8 { key = key << 8 | UInt64(k < b.count ? b[k] : 0) }
+                // The first 8 bytes, zero-padded, as a big-endian integer: integer order is byte order.
+                let key = b.isEmpty ? 0 : ByteKeyTable.padded(b.baseAddress!, min(b.count, 8)).byteSwapped
                 part.append((key, Int32(t)))
             }
-            part.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.sort($0.baseAddress!, $0.count) { $0.leading } } }
+            part.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.radixSort($0.baseAddress!, $0.count) { $0.leading } } }
             var runStart = 0
             while runStart < part.count {
                 var runEnd = runStart + 1
