@@ -64,35 +64,11 @@ final class ByteKeyTable {
         return UInt64(p[0]) | UInt64(p[n >> 1]) << UInt64(8 * (n >> 1)) | UInt64(p[n - 1]) << UInt64(8 * (n - 1))
     }
 
-    private static let valueMask: UInt64 = 0xFFFF_FFFF
+    fileprivate static let valueMask: UInt64 = 0xFFFF_FFFF
 
     /// The tag word of a key (without the value): 24 bits of hash and the length, capped at 255.
-    @inline(__always) private static func tagWord(_ hash: UInt64, _ n: Int) -> UInt64 {
+    @inline(__always) fileprivate static func tagWord(_ hash: UInt64, _ n: Int) -> UInt64 {
         (hash >> 40) << 40 | UInt64(min(n, 254) + 1) << 32
-    }
-
-    /// The second word of a slot: the key itself (≤ 8 bytes), its arena start (≤ 253), or its entry (longer).
-    @inline(__always) private func matches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64) -> Bool {
-        if n <= 8 { return word == inline }
-        let q: UnsafePointer<UInt8>
-        if n < 254 {
-            q = UnsafePointer(arena.base + Int(word))
-        } else {
-            let e = Int(word)
-            guard Int(lengths[e]) == n else { return false }
-            q = UnsafePointer(arena.base + starts[e])
-        }
-        let raw = UnsafeRawPointer(p), rawQ = UnsafeRawPointer(q)
-        var k = 0
-        while k + 8 <= n {
-            if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rawQ.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-            k += 8
-        }
-        while k < n {
-            if p[k] != q[k] { return false }
-            k += 1
-        }
-        return true
     }
 
     /// Asks for the first slot a key with this hash probes, without waiting, so that its cache line
@@ -103,16 +79,61 @@ final class ByteKeyTable {
 
     /// The value stored for the `n` bytes at `p` (whose hash is `hash`), or nil.
     @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
-        let tag = Self.tagWord(hash, n)
-        let inline = n <= 8 ? Self.padded(p, n) : 0
-        var i = Int(truncatingIfNeeded: hash) & slotMask
-        while true {
-            let w0 = slots[2 * i]
-            if w0 == 0 { return nil }
-            if w0 & ~Self.valueMask == tag && matches(slots[2 * i + 1], p, n, inline) {
-                return UInt32(truncatingIfNeeded: w0)
+        lookup.find(p, n, hash: hash)
+    }
+
+    /// The table as plain pointers, for lookups in hot loops without reference counting; valid until the
+    /// table next changes.
+    var lookup: Lookup {
+        Lookup(slots: slots, slotMask: slotMask, arena: arena.base, starts: starts.base, lengths: lengths.base)
+    }
+
+    /// Lookups in a table that does not change meanwhile.
+    struct Lookup {
+        let slots: UnsafeMutablePointer<UInt64>
+        let slotMask: Int
+        let arena: UnsafeMutablePointer<UInt8>
+        let starts: UnsafeMutablePointer<Int>
+        let lengths: UnsafeMutablePointer<Int32>
+
+        /// The value stored for the `n` bytes at `p` (whose hash is `hash`), or nil.
+        @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
+            let tag = ByteKeyTable.tagWord(hash, n)
+            let inline = n <= 8 ? ByteKeyTable.padded(p, n) : 0
+            var i = Int(truncatingIfNeeded: hash) & slotMask
+            while true {
+                let w0 = slots[2 * i]
+                if w0 == 0 { return nil }
+                if w0 & ~ByteKeyTable.valueMask == tag && matches(slots[2 * i + 1], p, n, inline) {
+                    return UInt32(truncatingIfNeeded: w0)
+                }
+                i = (i + 1) & slotMask
             }
-            i = (i + 1) & slotMask
+        }
+
+        /// Whether a slot's second word (the key itself, ≤ 8 bytes; its arena start, ≤ 253; or its entry)
+        /// matches the key.
+        @inline(__always) func matches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64) -> Bool {
+            if n <= 8 { return word == inline }
+            let q: UnsafePointer<UInt8>
+            if n < 254 {
+                q = UnsafePointer(arena + Int(word))
+            } else {
+                let e = Int(word)
+                guard Int(lengths[e]) == n else { return false }
+                q = UnsafePointer(arena + starts[e])
+            }
+            let raw = UnsafeRawPointer(p), rawQ = UnsafeRawPointer(q)
+            var k = 0
+            while k + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rawQ.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+                k += 8
+            }
+            while k < n {
+                if p[k] != q[k] { return false }
+                k += 1
+            }
+            return true
         }
     }
 
@@ -120,11 +141,12 @@ final class ByteKeyTable {
     @inline(__always) func findOrInsert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) -> (value: UInt32, inserted: Bool) {
         let tag = Self.tagWord(hash, n)
         let inline = n <= 8 ? Self.padded(p, n) : 0
+        let lookup = self.lookup
         var i = Int(truncatingIfNeeded: hash) & slotMask
         while true {
             let w0 = slots[2 * i]
             if w0 == 0 { break }
-            if w0 & ~Self.valueMask == tag && matches(slots[2 * i + 1], p, n, inline) {
+            if w0 & ~Self.valueMask == tag && lookup.matches(slots[2 * i + 1], p, n, inline) {
                 return (UInt32(truncatingIfNeeded: w0), false)
             }
             i = (i + 1) & slotMask

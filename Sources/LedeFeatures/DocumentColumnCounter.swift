@@ -58,10 +58,10 @@ final class DocumentColumnCounter {
                 hashes.append(hash)
                 lookup.tokens.prefetch(hash)
             }
-            let tokenColumn = lookup.tokenColumn
+            let tokenColumn = lookup.tokenColumn, tokens = lookup.tokens.lookup
             for t in 0..<buffer.tokenCount {
                 let token = buffer.token(t)
-                let id = lookup.tokens.find(token.baseAddress!, token.count, hash: hashes[t]) ?? .max
+                let id = tokens.find(token.baseAddress!, token.count, hash: hashes[t]) ?? .max
                 if id != .max && tokenColumn[Int(id)] == VocabularyLookup.stopWord { continue }
                 ids.append(id)
             }
@@ -82,6 +82,7 @@ final class DocumentColumnCounter {
                 i += 1
             }
         }
+        let ngrams = lookup.ngrams.lookup
         for i in 0..<n {
             let id = ids[i]
             if sizes.lowerBound == 1 && id != .max { count(tokenColumn[Int(id)]) }
@@ -91,7 +92,7 @@ final class DocumentColumnCounter {
                 if (i..<(i + k - 1)).contains(where: { ids[$0] == .max }) { break }
                 let key = UnsafeRawPointer(ids.base + i).assumingMemoryBound(to: UInt8.self)
                 let hash = k == smallest ? hashes[i] : ByteHash.hash(key, 4 * k)
-                if let column = lookup.ngrams.find(key, 4 * k, hash: hash) { count(Int32(column)) }
+                if let column = ngrams.find(key, 4 * k, hash: hash) { count(Int32(column)) }
                 k += 1
             }
         }

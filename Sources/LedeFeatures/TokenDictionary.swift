@@ -14,6 +14,10 @@ final class TokenDictionary {
 
     /// The shard that holds a token with this hash (16 bits of it scaled to the shard count: no division).
     @inline(__always) func shard(ofHash hash: UInt64) -> Int {
+        Self.shard(ofHash: hash, shards: shards)
+    }
+
+    @inline(__always) static func shard(ofHash hash: UInt64, shards: Int) -> Int {
         Int(truncatingIfNeeded: (((hash >> 44) & 0xFFFF) &* UInt64(shards)) >> 16)
     }
 
@@ -26,9 +30,23 @@ final class TokenDictionary {
 
     /// The id of a token, or nil when it is not here.
     @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
-        let s = shard(ofHash: hash)
-        guard let index = tables[s].find(p, n, hash: hash) else { return nil }
-        return index &* UInt32(shards) &+ UInt32(s)
+        lookup.find(p, n, hash: hash)
+    }
+
+    /// The shards as plain pointers, for lookups in hot loops while the dictionary does not change.
+    var lookup: Lookup { Lookup(shards: shards, tables: tables.map(\.lookup)) }
+
+    /// Lookups in a dictionary that does not change meanwhile (no reference counting per lookup).
+    struct Lookup {
+        let shards: Int
+        let tables: [ByteKeyTable.Lookup]
+
+        /// The id of a token, or nil when it is not here.
+        @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
+            let s = TokenDictionary.shard(ofHash: hash, shards: shards)
+            guard let index = tables[s].find(p, n, hash: hash) else { return nil }
+            return index &* UInt32(shards) &+ UInt32(s)
+        }
     }
 
     /// Adds a token to shard `s` (which must be the shard of its hash) if absent; returns its id.

@@ -53,19 +53,20 @@ final class TokenSequencer {
         documentEnds.append(ids.count)
     }
 
-    @inline(__always) private func id(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+    @inline(__always) private func id(_ p: UnsafePointer<UInt8>, _ n: Int, _ known: TokenDictionary.Lookup, _ fresh: ByteKeyTable) -> UInt32 {
         let hash = ByteHash.hash(p, n)
-        if let id = dictionary.find(p, n, hash: hash) { return id }
-        let local = newTokens.findOrInsert(p, n, hash: hash, value: UInt32(truncatingIfNeeded: newTokens.count)).value
+        if let id = known.find(p, n, hash: hash) { return id }
+        let local = fresh.findOrInsert(p, n, hash: hash, value: UInt32(truncatingIfNeeded: fresh.count)).value
         precondition(local < Self.provisional, "TokenSequencer: more than 2 billion new tokens in one chunk")
         return Self.provisional | local
     }
 
     private func consume(_ buffer: TokenBuffer) {
+        let known = dictionary.lookup, fresh = newTokens  // the dictionary does not change while documents are read
         if let sizes = characterSizes {
             for t in 0..<buffer.tokenCount {
                 forEachCharacterNGram(ofToken: t, in: buffer, sizes: sizes, scalarStarts: &scalarStarts) { p, n in
-                    ids.append(id(p, n))
+                    ids.append(id(p, n, known, fresh))
                 }
             }
             return
@@ -73,7 +74,7 @@ final class TokenSequencer {
         ids.reserve(ids.count + buffer.tokenCount)
         for t in 0..<buffer.tokenCount {
             let token = buffer.token(t)
-            ids.append(id(token.baseAddress!, token.count))
+            ids.append(id(token.baseAddress!, token.count, known, fresh))
         }
     }
 }
