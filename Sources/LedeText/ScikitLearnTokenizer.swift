@@ -28,6 +28,39 @@ func scanScikitLearn(
         while i < n {
             let byte = p[i]
             if byte < 0x80 {
+                if i &+ 8 <= n {
+                    // ASCII eight bytes at a time: tokens found from the word-byte mask, no lookup per byte.
+                    repeat {
+                        let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                        let nonASCII = x & ASCIIWords.high
+                        let valid = nonASCII == 0 ? 8 : nonASCII.trailingZeroBitCount >> 3  // bytes before a non-ASCII one
+                        if valid == 0 { break }
+                        let (wordBytes, lowered) = ASCIIWords.classify(x)
+                        let validBytes: UInt64 = valid == 8 ? ~0 : (1 << UInt64(8 * valid)) &- 1
+                        let separators = ~wordBytes & ASCIIWords.high & validBytes
+                        var j = 0
+                        while j < valid {
+                            if length == 0 {
+                                let starts = wordBytes & validBytes & (~0 << UInt64(8 * j))
+                                if starts == 0 { break }
+                                j = starts.trailingZeroBitCount >> 3
+                                writer.tokenStart = writer.out
+                            }
+                            let stops = separators & (~0 << UInt64(8 * j))
+                            let end = stops == 0 ? valid : stops.trailingZeroBitCount >> 3
+                            // The lowered bytes from j on, stored whole; the token keeps those up to `end`.
+                            writer.reserve(16)
+                            UnsafeMutableRawPointer(writer.base + writer.out).storeBytes(of: lowered >> UInt64(8 * j), as: UInt64.self)
+                            writer.out &+= end &- j
+                            length &+= end &- j
+                            j = end
+                            if end < valid { endToken(&writer, &length) }
+                        }
+                        i &+= valid
+                        if valid < 8 { break }
+                    } while i &+ 8 <= n
+                    continue
+                }
                 if ascii[Int(byte)] == 0 {
                     if length > 0 { endToken(&writer, &length) }
                     i += 1
