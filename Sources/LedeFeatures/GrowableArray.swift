@@ -1,5 +1,10 @@
+import Glibc
+
 /// A growable array of trivial values over one manually managed buffer, for the hot loops of counting:
 /// no copy-on-write or exclusivity checks. Not thread-safe; each worker owns its own. Appends are O(1) amortized.
+///
+/// The buffer comes from `malloc` and grows with `realloc`, which moves a large buffer's pages rather
+/// than copying them into fresh memory (no copy, and no page faults for the part already written).
 final class GrowableArray<Element: BitwiseCopyable> {
     @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
     @exclusivity(unchecked) private(set) var count = 0
@@ -11,10 +16,20 @@ final class GrowableArray<Element: BitwiseCopyable> {
 
     init(capacity: Int = 16) {
         self.capacity = max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
+        base = Self.resized(nil, to: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
+
+    /// `old` (or a new buffer) resized to `capacity` elements, keeping its content; stops on exhausted memory.
+    private static func resized(_ old: UnsafeMutablePointer<Element>?, to capacity: Int) -> UnsafeMutablePointer<Element> {
+        let bytes = capacity.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
+        precondition(!bytes.overflow, "GrowableArray: \(capacity) elements do not fit in memory")
+        guard let raw = realloc(old, max(bytes.partialValue, 1)) else {
+            fatalError("GrowableArray: out of memory for \(bytes.partialValue) bytes")
+        }
+        return raw.bindMemory(to: Element.self, capacity: capacity)
+    }
 
     @inline(__always) subscript(i: Int) -> Element {
         get { base[i] }
@@ -38,10 +53,7 @@ final class GrowableArray<Element: BitwiseCopyable> {
         guard minimum > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }
-        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
+        base = Self.resized(base, to: newCapacity)
         capacity = newCapacity
     }
 
@@ -53,9 +65,9 @@ final class GrowableArray<Element: BitwiseCopyable> {
 
     /// Frees the storage, leaving an empty array.
     func release() {
-        base.deallocate()
+        free(base)
         capacity = 1
-        base = .allocate(capacity: 1)
+        base = Self.resized(nil, to: 1)
         count = 0
     }
 
