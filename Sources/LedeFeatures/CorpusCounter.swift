@@ -93,7 +93,9 @@ final class CorpusCounter {
             table.reserve(entries: table.count + arriving / dictionary.shards + arriving / (8 * dictionary.shards) + 64)
             for (w, sequencer) in sequencers.enumerated() {
                 let fresh = sequencer.newTokens, map = finalIDs[w]
+                let ahead = 8
                 for e in 0..<fresh.count {
+                    if e + ahead < fresh.count { table.prefetch(fresh.hashes[e + ahead]) }
                     let hash = fresh.hashes[e]
                     guard dictionary.shard(ofHash: hash) == s else { continue }
                     let key = fresh.key(e)
