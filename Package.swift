@@ -29,7 +29,10 @@ let package = Package(
         // A cache prefetch hint (one static inline C function) for the hash-table lookups.
         .target(name: "CPrefetch"),
 
-        .target(name: "LedeFeatures", dependencies: ["LedeText", "CPrefetch"]),
+        // Atomic loads, stores and adds on words of a buffer (static inline C), for the shared token dictionary.
+        .target(name: "CAtomicWords"),
+
+        .target(name: "LedeFeatures", dependencies: ["LedeText", "CPrefetch", "CAtomicWords"]),
 
         // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets.
         .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE"]),

@@ -64,11 +64,43 @@ final class ByteKeyTable {
         return UInt64(p[0]) | UInt64(p[n >> 1]) << UInt64(8 * (n >> 1)) | UInt64(p[n - 1]) << UInt64(8 * (n - 1))
     }
 
-    fileprivate static let valueMask: UInt64 = 0xFFFF_FFFF
+    static let valueMask: UInt64 = 0xFFFF_FFFF
 
-    /// The tag word of a key (without the value): 24 bits of hash and the length, capped at 255.
-    @inline(__always) fileprivate static func tagWord(_ hash: UInt64, _ n: Int) -> UInt64 {
+    /// The tag word of a key (without the value): 24 bits of hash and the length, capped at 254, plus one.
+    @inline(__always) static func tagWord(_ hash: UInt64, _ n: Int) -> UInt64 {
         (hash >> 40) << 40 | UInt64(min(n, 254) + 1) << 32
+    }
+
+    /// The second word of a slot for a key: the key itself (≤ 8 bytes), its arena start (< 254), or its entry.
+    @inline(__always) static func keyWord(_ n: Int, inline: UInt64, start: Int, entry: Int) -> UInt64 {
+        n <= 8 ? inline : UInt64(n < 254 ? start : entry)
+    }
+
+    /// Whether a slot's second word (see `keyWord`) holds the `n` bytes at `p` (`inline`: them padded,
+    /// when n ≤ 8), given the table's arena and per-entry starts and lengths.
+    @inline(__always) static func keyMatches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64,
+                                             arena: UnsafePointer<UInt8>, starts: UnsafePointer<Int>,
+                                             lengths: UnsafePointer<Int32>) -> Bool {
+        if n <= 8 { return word == inline }
+        let q: UnsafePointer<UInt8>
+        if n < 254 {
+            q = arena + Int(word)
+        } else {
+            let e = Int(word)
+            guard Int(lengths[e]) == n else { return false }
+            q = arena + starts[e]
+        }
+        let raw = UnsafeRawPointer(p), rawQ = UnsafeRawPointer(q)
+        var k = 0
+        while k + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rawQ.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n {
+            if p[k] != q[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Asks for the first slot a key with this hash probes, without waiting, so that its cache line
@@ -111,29 +143,8 @@ final class ByteKeyTable {
             }
         }
 
-        /// Whether a slot's second word (the key itself, ≤ 8 bytes; its arena start, ≤ 253; or its entry)
-        /// matches the key.
         @inline(__always) func matches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64) -> Bool {
-            if n <= 8 { return word == inline }
-            let q: UnsafePointer<UInt8>
-            if n < 254 {
-                q = UnsafePointer(arena + Int(word))
-            } else {
-                let e = Int(word)
-                guard Int(lengths[e]) == n else { return false }
-                q = UnsafePointer(arena + starts[e])
-            }
-            let raw = UnsafeRawPointer(p), rawQ = UnsafeRawPointer(q)
-            var k = 0
-            while k + 8 <= n {
-                if raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) != rawQ.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-                k += 8
-            }
-            while k < n {
-                if p[k] != q[k] { return false }
-                k += 1
-            }
-            return true
+            ByteKeyTable.keyMatches(word, p, n, inline, arena: arena, starts: starts, lengths: lengths)
         }
     }
 
@@ -160,20 +171,9 @@ final class ByteKeyTable {
         values.append(value)
         arena.append(contentsOf: p, count: n)
         slots[2 * i] = tag | UInt64(value)
-        slots[2 * i + 1] = n <= 8 ? inline : (n < 254 ? UInt64(start) : UInt64(e))
+        slots[2 * i + 1] = Self.keyWord(n, inline: inline, start: start, entry: e)
         if (e + 1) * 2 > slotMask + 1 { grow() }
         return (value, true)
-    }
-
-    /// Makes room for `entries` entries in all without growing again (one rehash instead of several).
-    func reserve(entries: Int) {
-        var slotCount = slotMask + 1
-        while slotCount < entries * 2 + 2 { slotCount *= 2 }
-        if slotCount > slotMask + 1 { rehash(slotCount: slotCount) }
-        hashes.reserve(entries)
-        starts.reserve(entries)
-        lengths.reserve(entries)
-        values.reserve(entries)
     }
 
     private func grow() {
@@ -189,7 +189,7 @@ final class ByteKeyTable {
             var i = Int(truncatingIfNeeded: hash) & slotMask
             while slots[2 * i] != 0 { i = (i + 1) & slotMask }
             slots[2 * i] = Self.tagWord(hash, n) | UInt64(values[e])
-            slots[2 * i + 1] = n <= 8 ? Self.padded(arena.base + start, n) : (n < 254 ? UInt64(start) : UInt64(e))
+            slots[2 * i + 1] = Self.keyWord(n, inline: n <= 8 ? Self.padded(arena.base + start, n) : 0, start: start, entry: e)
         }
     }
 }

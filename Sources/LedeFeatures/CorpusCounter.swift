@@ -4,9 +4,9 @@ import Synchronization
 /// Counts a corpus chunk by chunk on several threads, in two phases per chunk:
 ///
 /// 1. Documents are cut into batches that idle workers take in turn; each worker tokenizes its documents
-///    into token-id sequences (`TokenSequencer`). Then the tokens new to the corpus are added to the token
-///    dictionary (each dictionary shard by one thread), and each worker makes its provisional ids final
-///    and counts the tokens of its documents (`TokenCounter`).
+///    into token-id sequences (`TokenSequencer`), adding new tokens to the shared token dictionary as it
+///    meets them. Then the tokens that found no room there join it, each worker makes its provisional ids
+///    final, and counts the tokens of its documents (`TokenCounter`).
 /// 2. For word n-grams, each shard (one per thread) reads all the chunk's sequences in document order and
 ///    counts the n-grams it owns (`NGramCounter`).
 ///
@@ -30,7 +30,7 @@ final class CorpusCounter {
     /// needs only the totals.
     init(analyzer: TextAnalyzer, threads: Int, keepsDocuments: Bool = true) {
         self.threads = max(1, threads)
-        let dictionary = TokenDictionary(shards: self.threads)
+        let dictionary = TokenDictionary()
         self.dictionary = dictionary
         sequencers = (0..<self.threads).map { _ in TokenSequencer(analyzer: analyzer, dictionary: dictionary) }
         tokenCounters = (0..<self.threads).map { _ in TokenCounter(keepsDocuments: keepsDocuments) }
@@ -50,6 +50,9 @@ final class CorpusCounter {
     /// in document order among those met, stops the work and is rethrown.
     func count(_ count: Int, batchSize: Int = 16, read: (Int, Int, TokenSequencer) throws -> Void) throws {
         guard count > 0 else { return }
+        // Room for as many new tokens as the dictionary holds (at least 64 k); the rest wait for the merge.
+        let room = max(1 << 16, dictionary.idLimit)
+        dictionary.makeRoom(entries: room, bytes: 12 * room)
         for sequencer in sequencers { sequencer.beginChunk() }
 
         // Phase 1: token ids, documents spread over workers.
@@ -81,25 +84,22 @@ final class CorpusCounter {
         if let failed = failure.withLock({ $0 }) { throw failed.error }
         let batches = taken.withLock { $0 }.sorted { $0.firstDocument < $1.firstDocument }
 
-        // New tokens join the dictionary, each dictionary shard filled by one thread; provisional ids become final.
+        // Tokens that found no room join the dictionary now, with room made for all; provisional ids become final.
         let finalIDs = sequencers.map { GrowableArray<UInt32>(capacity: $0.newTokens.count) }
         for (w, sequencer) in sequencers.enumerated() {
             for _ in 0..<sequencer.newTokens.count { finalIDs[w].append(0) }
         }
         let arriving = sequencers.reduce(0) { $0 + $1.newTokens.count }
-        Parallel.run(workers: dictionary.shards) { s in
-            // Room for this shard's share of the new tokens (hashes spread them evenly), grown once.
-            let table = dictionary.tables[s]
-            table.reserve(entries: table.count + arriving / dictionary.shards + arriving / (8 * dictionary.shards) + 64)
-            for (w, sequencer) in sequencers.enumerated() {
-                let fresh = sequencer.newTokens, map = finalIDs[w]
+        if arriving > 0 {
+            dictionary.makeRoom(entries: arriving, bytes: sequencers.reduce(0) { $0 + $1.newTokens.arena.count })
+            let view = dictionary.view
+            Parallel.run(workers: threads) { w in
+                let fresh = sequencers[w].newTokens, map = finalIDs[w]
                 let ahead = 8
                 for e in 0..<fresh.count {
-                    if e + ahead < fresh.count { table.prefetch(fresh.hashes[e + ahead]) }
-                    let hash = fresh.hashes[e]
-                    guard dictionary.shard(ofHash: hash) == s else { continue }
+                    if e + ahead < fresh.count { view.prefetch(fresh.hashes[e + ahead]) }
                     let key = fresh.key(e)
-                    map[e] = dictionary.add(key.baseAddress!, key.count, hash: hash, shard: s)
+                    map[e] = view.findOrAdd(key.baseAddress!, key.count, hash: fresh.hashes[e])!
                 }
             }
         }

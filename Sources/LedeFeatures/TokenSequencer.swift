@@ -2,16 +2,17 @@ import LedeText
 
 /// Phase one of counting, one worker's share of a chunk of documents: tokenizes each document and writes
 /// its terms' token ids, in order, into one id sequence (word mode: one id per token; character mode: one
-/// per character n-gram). Ids come from the corpus-wide token dictionary, which is only read here; a token
-/// not in it gets a provisional id (high bit set) from this worker's table of new tokens, made final by
-/// `CorpusCounter` between the two phases.
+/// per character n-gram). Ids come from the corpus-wide token dictionary, which all workers read and add
+/// to at once; when the room it set aside for the chunk is used up, a token not in it gets a provisional id
+/// (high bit set) from this worker's table of new tokens, made final by `CorpusCounter` between the two
+/// phases.
 final class TokenSequencer {
     static let provisional: UInt32 = 1 << 31
 
     let analyzer: TextAnalyzer
     private let characterSizes: ClosedRange<Int>?
     private let dictionary: TokenDictionary
-    /// Tokens of this chunk that the dictionary does not hold yet; the value is the provisional index.
+    /// Tokens of this chunk that found no room in the dictionary; the value is the provisional index.
     @exclusivity(unchecked) private(set) var newTokens = ByteKeyTable()
     /// The token ids of this chunk's documents, one after the other.
     let ids = GrowableArray<UInt32>(capacity: 1 << 16)
@@ -24,6 +25,8 @@ final class TokenSequencer {
                                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
+    /// Whether the dictionary's room for this chunk ran out (then new tokens are only looked up).
+    @exclusivity(unchecked) private var dictionaryFull = false
     private let buffer = TokenBuffer(blockTokenLimit: 1024, blockByteLimit: 16 << 10)   // small blocks stay in cache until looked up
     private var scalarStarts: [Int] = []
 
@@ -38,6 +41,7 @@ final class TokenSequencer {
         ids.shrink(to: 0)
         documentEnds.shrink(to: 0)
         newTokens = ByteKeyTable()
+        dictionaryFull = false
     }
 
     /// Number of documents of this chunk done.
@@ -53,16 +57,21 @@ final class TokenSequencer {
         documentEnds.append(ids.count)
     }
 
-    @inline(__always) private func id(_ p: UnsafePointer<UInt8>, _ n: Int, _ known: TokenDictionary.Lookup, _ fresh: ByteKeyTable) -> UInt32 {
+    @inline(__always) private func id(_ p: UnsafePointer<UInt8>, _ n: Int, _ known: TokenDictionary.View, _ fresh: ByteKeyTable) -> UInt32 {
         let hash = ByteHash.hash(p, n)
-        if let id = known.find(p, n, hash: hash) { return id }
+        if !dictionaryFull {
+            if let id = known.findOrAdd(p, n, hash: hash) { return id }
+            dictionaryFull = true
+        } else if let id = known.find(p, n, hash: hash) {
+            return id
+        }
         let local = fresh.findOrInsert(p, n, hash: hash, value: UInt32(truncatingIfNeeded: fresh.count)).value
         precondition(local < Self.provisional, "TokenSequencer: more than 2 billion new tokens in one chunk")
         return Self.provisional | local
     }
 
     private func consume(_ buffer: TokenBuffer) {
-        let known = dictionary.lookup, fresh = newTokens  // the dictionary does not change while documents are read
+        let known = dictionary.view, fresh = newTokens  // the dictionary does not move while documents are read
         if let sizes = characterSizes {
             for t in 0..<buffer.tokenCount {
                 forEachCharacterNGram(ofToken: t, in: buffer, sizes: sizes, scalarStarts: &scalarStarts) { p, n in
