@@ -144,24 +144,34 @@ final class TokenDictionary: @unchecked Sendable {
             let tag = ByteKeyTable.tagWord(hash, n)
             let inline = n <= 8 ? ByteKeyTable.padded(p, n) : 0
             var i = Int(truncatingIfNeeded: hash) & slotMask
-            var reserved = -1, reservedStart = 0
+            while true {
+                let w0 = settledTag(i)
+                if w0 == 0 { return add(p, n, hash: hash, tag: tag, inline: inline, at: i) }
+                if w0 & ~ByteKeyTable.valueMask == tag && matches(lede_load_acquire(slots + 2 * i + 1), p, n, inline) {
+                    return UInt32(truncatingIfNeeded: w0)
+                }
+                i = (i + 1) & slotMask
+            }
+        }
+
+        /// Adds a key whose probe reached the empty slot `i`: claims it, or, when another worker claimed it
+        /// first, probes on (finding the key there if that worker added the same one).
+        @inline(never) private func add(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, tag: UInt64, inline: UInt64,
+                                        at slot: Int) -> UInt32? {
+            guard let (reserved, start) = reserve(p, n, hash: hash) else { return nil }
+            var i = slot
             while true {
                 var w0 = settledTag(i)
                 if w0 == 0 {
-                    if reserved < 0 {
-                        guard let (e, start) = reserve(p, n, hash: hash) else { return nil }
-                        reserved = e
-                        reservedStart = start
-                    }
                     if lede_compare_exchange(slots + 2 * i, 0, TokenDictionary.busy) {
-                        lede_store_release(slots + 2 * i + 1, ByteKeyTable.keyWord(n, inline: inline, start: reservedStart, entry: reserved))
+                        lede_store_release(slots + 2 * i + 1, ByteKeyTable.keyWord(n, inline: inline, start: start, entry: reserved))
                         lede_store_release(slots + 2 * i, tag | UInt64(reserved))
                         return UInt32(reserved)
                     }
                     w0 = settledTag(i)  // another worker claimed this slot first
                 }
                 if w0 & ~ByteKeyTable.valueMask == tag && matches(lede_load_acquire(slots + 2 * i + 1), p, n, inline) {
-                    if reserved >= 0 { lengths[reserved] = -1 }  // the same key was added by another worker
+                    lengths[reserved] = -1  // the same key was added by another worker: the entry stays a hole
                     return UInt32(truncatingIfNeeded: w0)
                 }
                 i = (i + 1) & slotMask
