@@ -152,12 +152,12 @@ final class ByteKeyTable {
     @inline(__always) func findOrInsert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) -> (value: UInt32, inserted: Bool) {
         let tag = Self.tagWord(hash, n)
         let inline = n <= 8 ? Self.padded(p, n) : 0
-        let lookup = self.lookup
         var i = Int(truncatingIfNeeded: hash) & slotMask
         while true {
             let w0 = slots[2 * i]
             if w0 == 0 { break }
-            if w0 & ~Self.valueMask == tag && lookup.matches(slots[2 * i + 1], p, n, inline) {
+            if w0 & ~Self.valueMask == tag
+                && (n <= 8 ? slots[2 * i + 1] == inline : lookup.matches(slots[2 * i + 1], p, n, inline)) {
                 return (UInt32(truncatingIfNeeded: w0), false)
             }
             i = (i + 1) & slotMask

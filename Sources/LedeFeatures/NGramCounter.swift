@@ -1,7 +1,7 @@
 import LedeText
 
 /// Phase two of counting, one shard of the word n-grams (two tokens or more): reads every document's
-/// token ids and counts the n-grams this shard owns (by the hash of their ids' bytes), storing per
+/// token ids and counts the n-grams this shard owns (by a hash of their first two ids), storing per
 /// document its (n-gram, count) pairs and per n-gram its document frequency and total count. Shards own
 /// disjoint n-grams and see every document, so nothing is merged afterwards and the counts do not depend
 /// on the thread count. An n-gram's key is the bytes of its token ids (4 per token), so any n works alike.
@@ -42,6 +42,13 @@ final class NGramCounter {
         powerOfTwo = shards & (shards - 1) == 0
     }
 
+    /// The shard owning an n-gram, from its first two token ids alone (one multiply, so that shards
+    /// skip the n-grams of others cheaply; the table's hash is computed only for owned ones).
+    @inline(__always) static func shard(ofFirstTwo ids: UInt64, shards: Int, powerOfTwo: Bool) -> Int {
+        let mixed = Int(truncatingIfNeeded: (ids &* 0x9E37_79B9_7F4A_7C15) >> 44)
+        return powerOfTwo ? mixed & (shards - 1) : mixed % shards
+    }
+
     @inline(__always) private func bump(_ counts: UnsafeMutablePointer<TermCounts>, _ reference: UInt32) {
         let c = counts.pointee.inDocument
         if c == 0 { touched.append(reference) }
@@ -52,16 +59,14 @@ final class NGramCounter {
     /// computed first, so that each lookup can start loading the slot of a lookup a few positions ahead.
     func countDocument(_ ids: UnsafePointer<UInt32>, _ count: Int) {
         let firstOrder = orders.lowerBound, lastOrder = orders.upperBound
-        let shardMask = shards - 1
         // The n-grams this shard owns: (start, size, hash), then their lookups, each loading a later one's slot.
         owned.shrink(to: 0)
         for i in 0..<count {
             var k = firstOrder
             while k <= lastOrder && i + k <= count {
-                let key = UnsafeRawPointer(ids + i).assumingMemoryBound(to: UInt8.self)
-                let hash = ByteHash.hash(key, 4 * k)
-                let keyShard = Int(truncatingIfNeeded: (hash >> 20) & 0xFFFF)
-                if (powerOfTwo ? keyShard & shardMask : keyShard % shards) == shard {
+                let key = UnsafeRawPointer(ids + i)
+                if shards == 1 || Self.shard(ofFirstTwo: key.loadUnaligned(as: UInt64.self), shards: shards, powerOfTwo: powerOfTwo) == shard {
+                    let hash = ByteHash.hash(key.assumingMemoryBound(to: UInt8.self), 4 * k)
                     owned.append(OwnedNGram(start: UInt32(i), size: UInt32(k), hash: hash))
                 }
                 k += 1
