@@ -125,30 +125,29 @@ final class TokenDictionary: @unchecked Sendable {
 
         /// The id of the `n` bytes at `p` (whose hash is `hash`), or nil when they are absent. O(1) expected.
         @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
-            let tag = ByteKeyTable.tagWord(hash, n)
-            let inline = n <= 8 ? ByteKeyTable.padded(p, n) : 0
-            var i = Int(truncatingIfNeeded: hash) & slotMask
-            while true {
-                let w0 = settledTag(i)
-                if w0 == 0 { return nil }
-                if w0 & ~ByteKeyTable.valueMask == tag && matches(lede_load_acquire(slots + 2 * i + 1), p, n, inline) {
-                    return UInt32(truncatingIfNeeded: w0)
-                }
-                i = (i + 1) & slotMask
-            }
+            probe(p, n, hash: hash).id
         }
 
         /// The id of the `n` bytes at `p` (whose hash is `hash`), adding them when absent; nil when they
         /// are absent and the room set aside for this chunk is used up. O(1) expected.
         @inline(__always) func findOrAdd(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
+            let probed = probe(p, n, hash: hash)
+            if let id = probed.id { return id }
+            return add(p, n, hash: hash, tag: probed.tag, inline: probed.inline, at: probed.slot)
+        }
+
+        /// Probes for a key: its id, or (id nil) the empty slot where the probe ended; with the key's tag
+        /// word and padded bytes.
+        @inline(__always) private func probe(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64)
+            -> (id: UInt32?, slot: Int, tag: UInt64, inline: UInt64) {
             let tag = ByteKeyTable.tagWord(hash, n)
             let inline = n <= 8 ? ByteKeyTable.padded(p, n) : 0
             var i = Int(truncatingIfNeeded: hash) & slotMask
             while true {
                 let w0 = settledTag(i)
-                if w0 == 0 { return add(p, n, hash: hash, tag: tag, inline: inline, at: i) }
+                if w0 == 0 { return (nil, i, tag, inline) }
                 if w0 & ~ByteKeyTable.valueMask == tag && matches(lede_load_acquire(slots + 2 * i + 1), p, n, inline) {
-                    return UInt32(truncatingIfNeeded: w0)
+                    return (UInt32(truncatingIfNeeded: w0), i, tag, inline)
                 }
                 i = (i + 1) & slotMask
             }
