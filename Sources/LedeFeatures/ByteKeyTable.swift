@@ -156,8 +156,8 @@ final class ByteKeyTable {
         while true {
             let w0 = slots[2 * i]
             if w0 == 0 { break }
-            if w0 & ~Self.valueMask == tag
-                && (n <= 8 ? slots[2 * i + 1] == inline : lookup.matches(slots[2 * i + 1], p, n, inline)) {
+            if w0 & ~Self.valueMask == tag && Self.keyMatches(slots[2 * i + 1], p, n, inline, arena: arena.base,
+                                                              starts: starts.base, lengths: lengths.base) {
                 return (UInt32(truncatingIfNeeded: w0), false)
             }
             i = (i + 1) & slotMask

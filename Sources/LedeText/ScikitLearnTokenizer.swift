@@ -61,41 +61,16 @@ func scanScikitLearn(
                     } while i &+ 8 <= n
                     continue
                 }
-                if ascii[Int(byte)] == 0 {
+                // The last few ASCII bytes (fewer than eight), one at a time.
+                let lower = ascii[Int(byte)]
+                if lower == 0 {
                     if length > 0 { endToken(&writer, &length) }
-                    i += 1
-                    // A run of ASCII separators, eight bytes at a time.
-                    while i + 8 <= n {
-                        let stop = ASCIIWords.wordOrNonASCII(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                        if stop != 0 {
-                            i += stop.trailingZeroBitCount >> 3
-                            break
-                        }
-                        i += 8
-                    }
-                    while i < n && p[i] < 0x80 && ascii[Int(p[i])] == 0 { i += 1 }
-                    continue
+                } else {
+                    if length == 0 { writer.tokenStart = writer.out }
+                    writer.appendByte(lower)
+                    length &+= 1
                 }
-                // A run of ASCII word characters, eight bytes at a time: lower-cased and stored whole, kept up to the run's end.
-                if length == 0 { writer.tokenStart = writer.out }
-                while i + 8 <= n {
-                    writer.reserve(16)
-                    let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                    let (wordBytes, lowered) = ASCIIWords.classify(word)
-                    UnsafeMutableRawPointer(writer.base + writer.out).storeBytes(of: lowered, as: UInt64.self)
-                    let run = (~wordBytes & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
-                    writer.out &+= run
-                    i &+= run
-                    length &+= run
-                    if run < 8 { break }
-                }
-                if i + 8 > n {
-                    while i < n, case let lower = ascii[Int(p[i])], lower != 0 {
-                        writer.appendByte(lower)
-                        length &+= 1
-                        i &+= 1
-                    }
-                }
+                i &+= 1
                 continue
             }
             let d = decodeUTF8Scalar(p, i, n)
@@ -152,10 +127,5 @@ enum ASCIIWords {
         let underscore = ~(((v & ones7) &+ ones7) | v) & high
         let word = (digit | alpha | underscore) & ~nonASCII
         return (word, x | (alpha & ~nonASCII) >> 2)
-    }
-
-    /// 0x80 in each byte that ends a run of separators: a word byte or a non-ASCII byte.
-    @inline(__always) static func wordOrNonASCII(_ x: UInt64) -> UInt64 {
-        classify(x).wordBytes | (x & high)
     }
 }
