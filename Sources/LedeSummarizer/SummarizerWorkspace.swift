@@ -79,8 +79,6 @@ public final class SummarizerWorkspace {
     /// Reads the text: segments (cut when overlong), word counts, token term ids.
     func read(_ bytes: UnsafeBufferPointer<UInt8>, summarizer: Summarizer) {
         let options = summarizer.options
-        segments.removeAll(keepingCapacity: true)
-        wordCounts.removeAll(keepingCapacity: true)
         tokenIDs.removeAll(keepingCapacity: true)
         tokenStart.removeAll(keepingCapacity: true)
         termIDF.removeAll(keepingCapacity: true)
