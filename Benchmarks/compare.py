@@ -39,13 +39,33 @@ def run_once(argv, placeholders):
     return sample
 
 
-def measure(row, system, runs, placeholders):
-    figures, samples = [], []
+def measure_row(row, runs, placeholders):
+    """Runs every system of a row `runs` times, in rounds (each round runs each system once), so that a
+    shared machine's slow spells fall on all systems alike rather than on whichever ran during them. A
+    system that fails is reported as failed and not run again."""
+    figures = {i: [] for i in range(len(row.systems))}
+    samples = {i: [] for i in range(len(row.systems))}
+    errors = {}
     for _ in range(runs):
-        sample = run_once(system.argv, placeholders)
-        figures.append(sample[row.key] / sample["seconds"] * row.scale)
-        samples.append(sample)
-    return {"system": system.label, "median": statistics.median(figures), "runs": figures, "last": samples[-1]}
+        for i, system in enumerate(row.systems):
+            if i in errors:
+                continue
+            try:
+                sample = run_once(system.argv, placeholders)
+            except RuntimeError as error:
+                print(f"compare: {row.name}: {error}", file=sys.stderr)
+                errors[i] = str(error)
+                continue
+            figures[i].append(sample[row.key] / sample["seconds"] * row.scale)
+            samples[i].append(sample)
+    measured = []
+    for i, system in enumerate(row.systems):
+        if i in errors:
+            measured.append({"system": system.label, "median": None, "error": errors[i]})
+        else:
+            measured.append({"system": system.label, "median": statistics.median(figures[i]),
+                             "runs": figures[i], "last": samples[i][-1]})
+    return measured
 
 
 def details(row, measured):
@@ -83,13 +103,7 @@ def main():
     for row in rows:
         if row.prepare:
             subprocess.run([part.format(**placeholders) for part in row.prepare], check=True, stdout=subprocess.DEVNULL)
-        measured = []
-        for system in row.systems:
-            try:
-                measured.append(measure(row, system, args.runs, placeholders))
-            except RuntimeError as error:
-                print(f"compare: {row.name}: {error}", file=sys.stderr)
-                measured.append({"system": system.label, "median": None, "error": str(error)})
+        measured = measure_row(row, args.runs, placeholders)
         first = measured[0]["median"]
         for m in measured:
             ratio = "—" if m is measured[0] or not first or not m["median"] else f"{first / m['median']:.2f}×"

@@ -57,6 +57,13 @@ final class GrowableArray<Element: BitwiseCopyable> {
         capacity = newCapacity
     }
 
+    /// Sets the count to `n`, at most the capacity, after the caller has written the elements up to `n`
+    /// through `base` (for loops that write without a branch per element).
+    func setCount(_ n: Int) {
+        precondition(n >= 0 && n <= capacity)
+        count = n
+    }
+
     /// Sets the count to `n`, which must not exceed it (elements past it are forgotten).
     func shrink(to n: Int) {
         precondition(n <= count)

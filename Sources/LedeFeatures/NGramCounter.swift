@@ -26,6 +26,8 @@ final class NGramCounter {
         var hash: UInt64
     }
     private let owned = GrowableArray<OwnedNGram>()
+    /// The current document's positions whose n-grams this shard owns.
+    private let starts = GrowableArray<UInt32>()
     /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
     private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
@@ -59,16 +61,34 @@ final class NGramCounter {
     /// computed first, so that each lookup can start loading the slot of a lookup a few positions ahead.
     func countDocument(_ ids: UnsafePointer<UInt32>, _ count: Int) {
         let firstOrder = orders.lowerBound, lastOrder = orders.upperBound
-        // The n-grams this shard owns: (start, size, hash), then their lookups, each loading a later one's slot.
+        let positions = max(0, count - firstOrder + 1)
+        // The positions whose n-grams this shard owns (every size has the owner of the first two ids),
+        // picked without a branch: each shard passes over every position, and half of them are not its own.
+        starts.reserve(positions)
+        let mine = starts.base
+        var ownedCount = 0
+        if shards == 1 {
+            for i in 0..<positions { mine[i] = UInt32(i) }
+            ownedCount = positions
+        } else {
+            func pick(powerOfTwo: Bool) {
+                let shard = self.shard, shards = self.shards
+                for i in 0..<positions {
+                    mine[ownedCount] = UInt32(i)
+                    let firstTwo = UnsafeRawPointer(ids + i).loadUnaligned(as: UInt64.self)
+                    ownedCount &+= Self.shard(ofFirstTwo: firstTwo, shards: shards, powerOfTwo: powerOfTwo) == shard ? 1 : 0
+                }
+            }
+            if powerOfTwo { pick(powerOfTwo: true) } else { pick(powerOfTwo: false) }
+        }
+        // Their n-grams: (start, size, hash), then the lookups, each loading a later one's slot.
         owned.shrink(to: 0)
-        for i in 0..<count {
+        for j in 0..<ownedCount {
+            let i = Int(mine[j])
             var k = firstOrder
             while k <= lastOrder && i + k <= count {
-                let key = UnsafeRawPointer(ids + i)
-                if shards == 1 || Self.shard(ofFirstTwo: key.loadUnaligned(as: UInt64.self), shards: shards, powerOfTwo: powerOfTwo) == shard {
-                    let hash = ByteHash.hash(key.assumingMemoryBound(to: UInt8.self), 4 * k)
-                    owned.append(OwnedNGram(start: UInt32(i), size: UInt32(k), hash: hash))
-                }
+                let hash = ByteHash.hash(UnsafeRawPointer(ids + i).assumingMemoryBound(to: UInt8.self), 4 * k)
+                owned.append(OwnedNGram(start: UInt32(i), size: UInt32(k), hash: hash))
                 k += 1
             }
         }
