@@ -256,24 +256,50 @@ struct VocabularyBuilder {
         // cuts[r][l]: where slice r starts in list l.
         let cuts = (0...slices).map { r in lists.map { r == 0 ? 0 : (r == slices ? $0.count : lowerBound($0, bounds[r])) } }
         let outputStarts = cuts.map { $0.reduce(0, +) }
-        return [Candidate](unsafeUninitializedCapacity: total) { buffer, initialized in
-            let out = UncheckedSendable(buffer.baseAddress!)
-            Parallel.run(workers: slices) { r in
-                var heads = cuts[r], at = outputStarts[r]
-                let ends = cuts[r + 1]
-                while true {
-                    var best = -1
-                    for l in 0..<lists.count where heads[l] < ends[l] {
-                        if best < 0 || lists[l][heads[l]].key < lists[best][heads[best]].key { best = l }
+        return withBuffers(lists) { buffers in
+            [Candidate](unsafeUninitializedCapacity: total) { buffer, initialized in
+                let shared = UncheckedSendable((out: buffer.baseAddress!, lists: buffers))
+                Parallel.run(workers: slices) { r in
+                    let (out, lists) = shared.value
+                    let m = lists.count
+                    // Plain pointers to each list's next candidate and end, so that the loop below does
+                    // no array bookkeeping (and shares no reference counts with the other threads).
+                    let heads = UnsafeMutablePointer<UnsafePointer<Candidate>>.allocate(capacity: m)
+                    let ends = UnsafeMutablePointer<UnsafePointer<Candidate>>.allocate(capacity: m)
+                    defer { heads.deallocate(); ends.deallocate() }
+                    for l in 0..<m {
+                        let base = lists[l].baseAddress ?? UnsafePointer(out)  // an empty list's cuts are 0
+                        heads[l] = base + cuts[r][l]
+                        ends[l] = base + cuts[r + 1][l]
                     }
-                    if best < 0 { break }
-                    (out.value + at).initialize(to: lists[best][heads[best]])
-                    at += 1
-                    heads[best] += 1
+                    var at = out + outputStarts[r]
+                    while true {
+                        var best = -1
+                        for l in 0..<m where heads[l] < ends[l] {
+                            if best < 0 || heads[l].pointee.key < heads[best].pointee.key { best = l }
+                        }
+                        if best < 0 { break }
+                        at.initialize(to: heads[best].pointee)
+                        at += 1
+                        heads[best] += 1
+                    }
                 }
+                initialized = total
             }
-            initialized = total
         }
+    }
+
+    /// Calls `body` with a buffer pointer to each of `lists`, all valid for the call.
+    private static func withBuffers<R>(_ lists: [[Candidate]], _ body: ([UnsafeBufferPointer<Candidate>]) -> R) -> R {
+        var buffers: [UnsafeBufferPointer<Candidate>] = []
+        func nest(_ i: Int) -> R {
+            if i == lists.count { return body(buffers) }
+            return lists[i].withUnsafeBufferPointer { buffer in
+                buffers.append(buffer)
+                return nest(i + 1)
+            }
+        }
+        return nest(0)
     }
 
     /// The rank of each token id among all tokens sorted by their bytes (0 for unused ids). The ids are
