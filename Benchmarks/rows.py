@@ -69,13 +69,18 @@ def segmenter_rows():
 def classifier_rows():
     """Training on 20 Newsgroups (title + body) with scikit-learn's tuned features and C = 30:
     1–2-grams, min_df 2, sublinear tf, no stop words. Timed from texts in memory to the fitted
-    model; both report the objective ½‖W‖² + C·Σ log-loss so the fits can be compared."""
-    data = str(DATASETS / "20ng" / "train.jsonl")
-    details = ["objective", "iterations", "stop", "hit_iteration_limit", "features", "vectorize_seconds", "fit_seconds"]
-    return [Row("classifier-train-20ng", "training, 20NG train, 1–2-grams, C = 30", "docs/s", "units", 1, [
-        System("Lede", ["{bench}", "train", "--data", data, "--text-field", "body", "--config", "bigram", "--c", "30"]),
+    model; both report the objective ½‖W‖² + C·Σ log-loss so the fits can be compared, and the fitted
+    model's accuracy on 20NG test (scored after the timing)."""
+    data, test = str(DATASETS / "20ng" / "train.jsonl"), str(DATASETS / "20ng" / "test.jsonl")
+    details = ["objective", "iterations", "stop", "hit_iteration_limit", "test_accuracy", "features",
+               "vectorize_seconds", "fit_seconds"]
+    return [Row("classifier-train-20ng", "training, 20NG train, 1–2-grams, C = 30 (test accuracy on 20NG test, not timed)",
+                "docs/s", "units", 1, [
+        System("Lede", ["{bench}", "train", "--data", data, "--test", test, "--text-field", "body", "--config", "bigram",
+                        "--c", "30"]),
         System("scikit-learn (lbfgs, max_iter 100)", ["{python}", "{peers}/sklearn_train.py", "--data", data,
-                                                      "--text-field", "body", "--config", "bigram", "--c", "30"]),
+                                                      "--test", test, "--text-field", "body", "--config", "bigram",
+                                                      "--c", "30"]),
     ], details)]
 
 
