@@ -33,6 +33,12 @@ public struct TopicModel: Sendable {
         classifierInput(title: title, text: text, titleWeight: titleWeight)
     }
 
+    /// The TF-IDF rows of articles as this model reads them (the rows of `input(title:text:)`), made
+    /// without joining the strings and, with scikit-learn's tokenization, tokenizing each title once.
+    public func features(titles: [String], texts: [String], threads: Int = 1) -> CSRMatrix {
+        tfidf.transform(titles: titles, texts: texts, titleRepeats: titleWeight, threads: threads)
+    }
+
     /// The labels, in the order of probability rows.
     public var labels: [String] { classifier.labels }
 

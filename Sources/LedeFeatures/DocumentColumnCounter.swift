@@ -40,6 +40,46 @@ final class DocumentColumnCounter {
     /// Counts one document's columns into `pairs` as `column << 32 | count` (unsorted).
     func count(_ text: UnsafeBufferPointer<UInt8>, into pairs: inout [UInt64]) {
         ids.shrink(to: 0)
+        appendTokens(of: text)
+        finishDocument(into: &pairs)
+    }
+
+    /// Counts the columns of a document made of `title` read `repeats` times, each copy followed by a line
+    /// break, then `text` (a classifier's input; just the text when the title is empty), into `pairs` as
+    /// `count(_:into:)` would count those bytes. In scikit-learn's word mode a token never spans a line
+    /// break, so the title is tokenized and looked up once and its token ids repeated; otherwise the bytes
+    /// are joined into `joined` and counted.
+    func count(title: UnsafeBufferPointer<UInt8>, repeats: Int, text: UnsafeBufferPointer<UInt8>,
+               joined: GrowableArray<UInt8>, into pairs: inout [UInt64]) {
+        precondition(repeats >= 1, "DocumentColumnCounter: a title is read at least once")
+        if title.isEmpty {
+            count(text, into: &pairs)
+            return
+        }
+        guard case .scikitLearn = analyzer.tokenization, lookup.wordMode else {
+            joined.shrink(to: 0)
+            for _ in 0..<repeats {
+                if let base = title.baseAddress { joined.append(contentsOf: base, count: title.count) }
+                joined.append(0x0A)
+            }
+            if let base = text.baseAddress { joined.append(contentsOf: base, count: text.count) }
+            count(UnsafeBufferPointer(joined.buffer), into: &pairs)
+            return
+        }
+        ids.shrink(to: 0)
+        let invalidBefore = invalidUTF8
+        appendTokens(of: title)
+        invalidUTF8 += (invalidUTF8 - invalidBefore) * (repeats - 1)
+        let titleTokens = ids.count
+        ids.reserve(titleTokens * repeats)  // before reading `ids.base`: the copies must not move it
+        for copy in 1..<repeats { (ids.base + copy * titleTokens).update(from: ids.base, count: titleTokens) }
+        ids.setCount(titleTokens * repeats)
+        appendTokens(of: text)
+        finishDocument(into: &pairs)
+    }
+
+    /// Appends the token ids of `text` (`.max` for tokens outside the vocabulary; stop words dropped).
+    private func appendTokens(of text: UnsafeBufferPointer<UInt8>) {
         invalidUTF8 += tokenizer.tokenize(text, into: buffer) { buffer in
             if !lookup.wordMode {
                 for t in 0..<buffer.tokenCount {
@@ -66,6 +106,10 @@ final class DocumentColumnCounter {
                 ids.append(id)
             }
         }
+    }
+
+    /// Counts the n-grams of the document's token ids and writes its pairs.
+    private func finishDocument(into pairs: inout [UInt64]) {
         let n = ids.count
         let tokenColumn = lookup.tokenColumn
         // Request the slots of the document's n-grams of the smallest size ahead, as for tokens, keeping

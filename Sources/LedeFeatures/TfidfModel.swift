@@ -67,6 +67,8 @@ public struct TfidfModel: Sendable {
         let counter: DocumentColumnCounter
         let sorter: RowSorter
         let scratch = GrowableArray<Double>()
+        /// A titled document's bytes, when its title cannot be tokenized apart from its text.
+        let joined = GrowableArray<UInt8>()
         var pairs: [UInt64] = []
 
         init(lookup: VocabularyLookup, analyzer: TextAnalyzer, columnCount: Int) {
@@ -91,20 +93,39 @@ public struct TfidfModel: Sendable {
     /// The TF-IDF rows of `documents` (terms outside the vocabulary are ignored), computed on `threads`
     /// threads; the result does not depend on the thread count.
     public func transform(documents: [String], threads: Int = TfidfVectorizer.defaultThreadCount) -> CSRMatrix {
-        transform(count: documents.count, threads: threads) { i, body in
+        transform(count: documents.count, threads: threads) { i, workspace, pairs in
             var text = documents[i]
-            text.withUTF8 { body($0) }
+            text.withUTF8 { workspace.counter.count($0, into: &pairs) }
         }
     }
 
     /// The TF-IDF rows of documents given as UTF-8 bytes (ill-formed sequences read as U+FFFD).
     public func transform(byteDocuments documents: [[UInt8]], threads: Int = TfidfVectorizer.defaultThreadCount) -> CSRMatrix {
-        transform(count: documents.count, threads: threads) { i, body in
-            documents[i].withUnsafeBufferPointer { body($0) }
+        transform(count: documents.count, threads: threads) { i, workspace, pairs in
+            documents[i].withUnsafeBufferPointer { workspace.counter.count($0, into: &pairs) }
         }
     }
 
-    private func transform(count: Int, threads: Int, text: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> CSRMatrix {
+    /// The TF-IDF rows of titled documents, each read as its title `titleRepeats` times, each copy followed
+    /// by a line break, then its text (just the text when the title is empty): the same rows as
+    /// `transform(documents:)` of those joined strings, without joining them (with scikit-learn's
+    /// tokenization, the title is also tokenized only once).
+    public func transform(titles: [String], texts: [String], titleRepeats: Int,
+                          threads: Int = TfidfVectorizer.defaultThreadCount) -> CSRMatrix {
+        precondition(titles.count == texts.count, "TfidfModel.transform: one title per text")
+        precondition(titleRepeats >= 1, "TfidfModel.transform: a title is read at least once")
+        return transform(count: texts.count, threads: threads) { i, workspace, pairs in
+            var title = titles[i], text = texts[i]
+            title.withUTF8 { title in
+                text.withUTF8 { text in
+                    workspace.counter.count(title: title, repeats: titleRepeats, text: text, joined: workspace.joined, into: &pairs)
+                }
+            }
+        }
+    }
+
+    private func transform(count: Int, threads: Int,
+                           countDocument: (Int, TransformWorkspace, inout [UInt64]) -> Void) -> CSRMatrix {
         let threads = max(1, min(threads, max(1, count)))
         let lookup = self.lookup
         let weighting = TfidfWeighting(options: options, idf: idf)
@@ -118,7 +139,7 @@ public struct TfidfModel: Sendable {
                     TransformWorkspace(lookup: lookup, analyzer: analyzer, columnCount: vocabulary.count)
                 }
                 defer { lookupCache.giveBack(workspace) }
-                let (counter, sorter, scratch) = (workspace.counter, workspace.sorter, workspace.scratch)
+                let (sorter, scratch) = (workspace.sorter, workspace.scratch)
                 let sink = sinks[w]
                 var pairs = workspace.pairs
                 defer { workspace.pairs = pairs }
@@ -128,7 +149,7 @@ public struct TfidfModel: Sendable {
                     let start = b * batchSize, end = min(start + batchSize, count)
                     sink.batches.append(RowSink.Batch(firstDocument: start, firstRow: sink.rowCount, count: end - start))
                     for d in start..<end {
-                        text(d) { counter.count($0, into: &pairs) }
+                        countDocument(d, workspace, &pairs)
                         let before = sink.columns.count
                         pairs.withUnsafeMutableBufferPointer {
                             weighting.appendRow($0, idf: idf, sorter: sorter, scratch: scratch, columns: sink.columns, values: sink.values)

@@ -20,7 +20,7 @@ struct TopicLabeler: Sendable {
     /// The outcome for each article, in order, computed on the calling thread.
     func label(_ articles: [Article]) -> [Labeled] {
         let labels = model.labels, k = labels.count
-        let matrix = model.tfidf.transform(documents: articles.map { model.input(title: $0.title, text: $0.text) }, threads: 1)
+        let matrix = model.features(titles: articles.map(\.title), texts: articles.map(\.text), threads: 1)
         let probabilities = model.probabilities(matrix, threads: 1)
         var best: [Int] = []
         let labeled = articles.indices.map { row in

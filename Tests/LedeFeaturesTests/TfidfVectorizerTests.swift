@@ -122,4 +122,31 @@ struct TfidfVectorizerTests {
         #expect(terms == ["cat", "cat sat", "sat", "the", "the cat"])
         #expect(matrix.entries(ofRow: 1).isEmpty && matrix.entries(ofRow: 2).isEmpty)
     }
+
+    /// Titled documents (a classifier's input) give the rows of the joined strings, title copies and line
+    /// breaks included: n-grams across the copies and into the text, stop words, titles that are empty,
+    /// only punctuation or end in a partial token, in every analyzer (scikit-learn's words tokenize the
+    /// title once; the others join the bytes).
+    @Test("transform(titles:texts:titleRepeats:) gives the rows of the joined strings",
+          arguments: [TextAnalyzer.scikitLearn(ngramRange: 1...2, stopWords: .english),
+                      TextAnalyzer.scikitLearn(ngramRange: 1...3),
+                      TextAnalyzer(tokenization: .lede(TokenizerOptions()), terms: .words(1...2)),
+                      TextAnalyzer(tokenization: .scikitLearn, terms: .charactersWithinWords(2...4))])
+    func titledDocumentsMatchJoinedStrings(analyzer: TextAnalyzer) throws {
+        let titles = ["Cat sat", "", "The mat", "…!", "Über straße über", "dog-", "a", "sat on the"]
+        let texts = ["the cat sat on the mat", "the dog sat", "", "cats and dogs", "Über Straße", "dogs sat", "the the", "mat"]
+        let model = try TfidfVectorizer(analyzer: analyzer, options: TfidfOptions(sublinearTF: true))
+            .fit(documents: zip(titles, texts).map { "\($0)\n\($1)" } + Self.documents)
+        for repeats in 1...3 {
+            let joined = zip(titles, texts).map { title, text in
+                title.isEmpty ? text : String(repeating: title + "\n", count: repeats) + text
+            }
+            let expected = model.transform(documents: joined, threads: 1)
+            #expect(expected.values.count > 0)
+            for threads in [1, 2] {
+                #expect(model.transform(titles: titles, texts: texts, titleRepeats: repeats, threads: threads) == expected,
+                        "title read \(repeats) times, \(threads) threads")
+            }
+        }
+    }
 }
