@@ -77,17 +77,26 @@ struct ScalarTable: Sendable {
     /// Python's `\w`: `str.isalnum()` (letters Lu/Ll/Lt/Lm/Lo, or any numeric type) or the underscore.
     static func isPythonWord(_ scalar: Unicode.Scalar, limit: UnicodeVersion?) -> Bool {
         guard isAssigned(scalar, limit: limit) else { return false }
+        return isPythonWord(scalar, category: scalar.properties.generalCategory)
+    }
+
+    /// `isPythonWord` of an assigned scalar whose general category is known.
+    private static func isPythonWord(_ scalar: Unicode.Scalar, category: Unicode.GeneralCategory) -> Bool {
         if scalar.value == 0x5F { return true }
-        let properties = scalar.properties
-        switch properties.generalCategory {
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
             return true
         default:
-            return properties.numericType != nil
+            return scalar.properties.numericType != nil
         }
     }
 
     static func ledeClass(_ scalar: Unicode.Scalar) -> LedeScalarClass {
+        ledeClass(scalar, category: scalar.properties.generalCategory)
+    }
+
+    /// `ledeClass` of a scalar whose general category is known.
+    private static func ledeClass(_ scalar: Unicode.Scalar, category: Unicode.GeneralCategory) -> LedeScalarClass {
         switch scalar.value {
         case 0x27, 0x2018, 0x2019, 0x02BC, 0xFF07: return .apostrophe
         case 0x2D, 0x2010, 0x2011: return .hyphen
@@ -97,9 +106,8 @@ struct ScalarTable: Sendable {
             return .urlStop
         default: break
         }
-        let properties = scalar.properties
-        if properties.isWhitespace { return .whitespace }
-        switch properties.generalCategory {
+        if scalar.properties.isWhitespace { return .whitespace }
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return .letter
         case .decimalNumber, .letterNumber, .otherNumber: return .number
         case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
@@ -128,13 +136,17 @@ struct ScalarTable: Sendable {
             }
         }
         entry |= lower & lowerMask
-        if entry & special == 0, let lowerScalar = Unicode.Scalar(lower), isPythonWord(lowerScalar, limit: limit) {
+        // The general category is read once and shared by the word test and the class.
+        let category = properties.generalCategory
+        let word = isPythonWord(scalar, category: category)
+        if entry & special == 0, let lowerScalar = Unicode.Scalar(lower),
+           lower == value ? word : isPythonWord(lowerScalar, limit: limit) {
             entry |= lowerIsWord
         }
-        if isPythonWord(scalar, limit: limit) { entry |= isWord }
+        if word { entry |= isWord }
         if properties.isCased { entry |= cased }
         if properties.isCaseIgnorable { entry |= caseIgnorable }
-        entry |= ledeClass(scalar).rawValue << classShift
+        entry |= ledeClass(scalar, category: category).rawValue << classShift
         return entry
     }
 }
