@@ -184,12 +184,19 @@ public enum ModelFile {
     /// Terms must be strictly increasing by bytes, as the vectorizer's lookup assumes.
     private static func checkSortedAndUnique(_ vocabulary: Vocabulary,
                                              _ fail: (ModelFileError.Code, String) -> ModelFileError) throws(ModelFileError) {
-        let bytes = vocabulary.bytes, starts = vocabulary.starts
-        for t in 1..<max(1, vocabulary.count) {
-            let previous = bytes[starts[t - 1]..<starts[t]], current = bytes[starts[t]..<starts[t + 1]]
-            guard previous.lexicographicallyPrecedes(current) else {
-                throw fail(.inconsistent, "vocabulary terms \(t - 1) and \(t) are not in strictly increasing order")
+        let starts = vocabulary.starts
+        let firstOutOfOrder: Int? = vocabulary.bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            for t in 1..<max(1, vocabulary.count) {
+                let a = starts[t - 1], b = starts[t], c = starts[t + 1]
+                // Byte order: the common prefix compared with memcmp, then the shorter term first.
+                let order = memcmp(base + a, base + b, min(b - a, c - b))
+                if order > 0 || (order == 0 && b - a >= c - b) { return t }
             }
+            return nil
+        }
+        if let t = firstOutOfOrder {
+            throw fail(.inconsistent, "vocabulary terms \(t - 1) and \(t) are not in strictly increasing order")
         }
     }
 }

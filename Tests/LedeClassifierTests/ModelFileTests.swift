@@ -105,6 +105,7 @@ struct ModelFileTests {
     @Test("broken files get one clear error each", arguments: [
         "missing", "empty", "truncated", "foreign safetensors", "not safetensors", "bad labels",
         "weights of the wrong shape", "non-finite weight", "bad analyzer", "unsorted vocabulary",
+        "duplicate vocabulary term", "a term before its own prefix",
     ])
     func broken(kind: String) throws {
         let path = temporaryPath("broken")
@@ -126,22 +127,12 @@ struct ModelFileTests {
         case "non-finite weight": try rewrite(formatOneFixture, to: path, tensors: { name, v in if name == "weights" { v[3] = .nan } })
         case "bad analyzer": try rewrite(formatOneFixture, to: path, metadata: { $0["analyzer"] = "{\"tokenizer\": 3}" }); expected = .invalidSettings
         case "unsorted vocabulary":
-            let file = try SafetensorsFile(path: formatOneFixture)
-            var bytes = try file.array("vocabulary", as: UInt8.self)
-            let offsets = try file.array("vocabulary_offsets", as: Int64.self)
             // The first term now starts with "z", after the second.
-            bytes[Int(offsets[0])] = UInt8(ascii: "z")
-            var writer = SafetensorsWriter(metadata: file.metadata)
-            for name in file.names where name != "vocabulary" {
-                switch try file.dtype(of: name) {
-                case .float32: try writer.add(name, try file.array(name, as: Float.self), shape: try file.shape(of: name))
-                case .float64: try writer.add(name, try file.array(name, as: Double.self), shape: try file.shape(of: name))
-                case .int64: try writer.add(name, try file.array(name, as: Int64.self), shape: try file.shape(of: name))
-                default: try writer.add(name, try file.array(name, as: UInt8.self), shape: try file.shape(of: name))
-                }
-            }
-            try writer.add("vocabulary", bytes, shape: [bytes.count])
-            try writer.write(toFile: path)
+            try rewriteVocabulary(to: path) { terms in terms[0][0] = UInt8(ascii: "z") }
+        case "duplicate vocabulary term":
+            try rewriteVocabulary(to: path) { terms in terms[1] = terms[0] }
+        case "a term before its own prefix":
+            try rewriteVocabulary(to: path) { terms in terms[0] = terms[1] + [UInt8(ascii: "z")] }
         default: Issue.record("unknown case")
         }
         #expect { try ModelFile.load(from: path) } throws: { error in
@@ -149,6 +140,30 @@ struct ModelFileTests {
             return error.code == expected && error.description.hasPrefix(path) && !error.description.contains("\n")
                 && error.description.components(separatedBy: path).count == 2
         }
+    }
+
+    /// Writes the format 1 fixture to `path` with its vocabulary's terms (as bytes) changed by `change`.
+    func rewriteVocabulary(to path: String, _ change: (inout [[UInt8]]) -> Void) throws {
+        let file = try SafetensorsFile(path: formatOneFixture)
+        let bytes = try file.array("vocabulary", as: UInt8.self)
+        let offsets = try file.array("vocabulary_offsets", as: Int64.self)
+        var terms = (0..<(offsets.count - 1)).map { Array(bytes[Int(offsets[$0])..<Int(offsets[$0 + 1])]) }
+        change(&terms)
+        var writer = SafetensorsWriter(metadata: file.metadata)
+        for name in file.names where name != "vocabulary" && name != "vocabulary_offsets" {
+            switch try file.dtype(of: name) {
+            case .float32: try writer.add(name, try file.array(name, as: Float.self), shape: try file.shape(of: name))
+            case .float64: try writer.add(name, try file.array(name, as: Double.self), shape: try file.shape(of: name))
+            case .int64: try writer.add(name, try file.array(name, as: Int64.self), shape: try file.shape(of: name))
+            default: try writer.add(name, try file.array(name, as: UInt8.self), shape: try file.shape(of: name))
+            }
+        }
+        let joined = terms.flatMap { $0 }
+        var newOffsets: [Int64] = [0]
+        for term in terms { newOffsets.append(newOffsets.last! + Int64(term.count)) }
+        try writer.add("vocabulary", joined, shape: [joined.count])
+        try writer.add("vocabulary_offsets", newOffsets, shape: [newOffsets.count])
+        try writer.write(toFile: path)
     }
 
     @Test("a bad analyzer setting is an invalid-settings error naming the file once", arguments: [

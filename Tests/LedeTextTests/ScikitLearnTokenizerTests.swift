@@ -41,6 +41,21 @@ struct ScikitLearnTokenizerTests {
         #expect(String(decoding: repaired.bytes, as: UTF8.self) == String(decoding: bytes, as: UTF8.self))
     }
 
+    /// Counting skips ASCII eight bytes at a time; ill-formed sequences anywhere around those runs are still
+    /// each counted once, as `repairUTF8` (a byte-at-a-time loop) replaces them.
+    @Test func invalidUTF8IsCountedAroundASCIIRuns() {
+        let pieces: [[UInt8]] = [Array("abcdefghij".utf8), Array("abcdefg".utf8), Array("x".utf8), Array("é中😀".utf8),
+                                 [0x80], [0xC0, 0xAF], [0xE2, 0x82], [0xFF], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98]]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            let counted = bytes.withUnsafeBufferPointer { countInvalidUTF8($0) }
+            let replaced = bytes.withUnsafeBufferPointer { repairUTF8($0).replaced }
+            #expect(counted == replaced, "\(bytes)")
+        }
+    }
+
     @Test func nulBytesSeparateTokens() {
         #expect(analyzer.tokens(of: "ab\u{0}cd\u{0}\u{0}e\u{0}") == ["ab", "cd"])
         #expect(analyzer.tokens(of: "\u{0}\u{0}\u{0}").isEmpty)
