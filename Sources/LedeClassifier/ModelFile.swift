@@ -155,7 +155,9 @@ public enum ModelFile {
                 _ = out.initialize(from: weights.buffer)
                 _ = UnsafeMutableBufferPointer(rebasing: out[weights.count...]).initialize(from: intercepts.buffer)
             }
-            guard parameters.allSatisfy({ $0.isFinite }) else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
+            // All finite exactly when the largest magnitude is (an infinity or a NaN would be the largest).
+            let largest = parameters.withUnsafeBufferPointer { RowKernels.largestMagnitude($0.baseAddress!, count: $0.count) }
+            guard largest.isFinite else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
             let classifier = LogisticRegressionModel(labels: labels, featureCount: v, parameters: parameters)
             return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance, temperature: temperature,
                               titleWeight: titleWeight)

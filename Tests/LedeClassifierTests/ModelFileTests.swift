@@ -105,7 +105,7 @@ struct ModelFileTests {
     @Test("broken files get one clear error each", arguments: [
         "missing", "empty", "truncated", "foreign safetensors", "not safetensors", "bad labels",
         "weights of the wrong shape", "non-finite weight", "bad analyzer", "unsorted vocabulary",
-        "duplicate vocabulary term", "a term before its own prefix",
+        "duplicate vocabulary term", "a term before its own prefix", "infinite intercept",
     ])
     func broken(kind: String) throws {
         let path = temporaryPath("broken")
@@ -125,6 +125,7 @@ struct ModelFileTests {
         case "bad labels": try rewrite(formatOneFixture, to: path, metadata: { $0["labels"] = "[\"a\",\"a\"]" })
         case "weights of the wrong shape": try rewrite(formatOneFixture, to: path, tensors: { name, v in if name == "weights" { v.removeLast() } })
         case "non-finite weight": try rewrite(formatOneFixture, to: path, tensors: { name, v in if name == "weights" { v[3] = .nan } })
+        case "infinite intercept": try rewrite(formatOneFixture, to: path, tensors: { name, v in if name == "intercepts" { v[1] = -.infinity } })
         case "bad analyzer": try rewrite(formatOneFixture, to: path, metadata: { $0["analyzer"] = "{\"tokenizer\": 3}" }); expected = .invalidSettings
         case "unsorted vocabulary":
             // The first term now starts with "z", after the second.
