@@ -1,4 +1,5 @@
 import CPrefetch
+import Glibc
 import LedeText
 
 /// A hash table from byte strings to 32-bit values, for tokens and for word n-grams keyed by the bytes of
@@ -33,14 +34,17 @@ final class ByteKeyTable {
         arena.reserve(keyBytes)
     }
 
-    deinit { slots.deallocate() }
+    deinit { free(slots) }
 
     /// Zeroed slots; a large table is marked for huge pages before it is touched (fewer page faults).
+    /// From `calloc`, which gives a large block as fresh pages that the kernel zeroes when first touched,
+    /// so the table is not written over once before use.
     private static func allocateSlots(_ slotCount: Int) -> UnsafeMutablePointer<UInt64> {
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * slotCount)
-        adviseHugePages(UnsafeMutableRawPointer(slots), bytes: 16 * slotCount)
-        slots.initialize(repeating: 0, count: 2 * slotCount)
-        return slots
+        guard let raw = calloc(2 * slotCount, MemoryLayout<UInt64>.stride) else {
+            fatalError("ByteKeyTable: out of memory for \(slotCount) slots")
+        }
+        adviseHugePages(raw, bytes: 16 * slotCount)
+        return raw.bindMemory(to: UInt64.self, capacity: 2 * slotCount)
     }
 
     /// Number of entries.
@@ -181,7 +185,7 @@ final class ByteKeyTable {
     }
 
     private func rehash(slotCount: Int) {
-        slots.deallocate()
+        free(slots)
         slots = Self.allocateSlots(slotCount)
         slotMask = slotCount - 1
         for e in 0..<count {
