@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// The class of a scalar for Lede's own tokenizer rules.
 @usableFromInline
@@ -43,17 +43,21 @@ struct ScalarTable: Sendable {
 
     /// The table for Swift's own Unicode data.
     static let standard = ScalarTable(limit: nil)
-    private static let limited = Mutex<[UnicodeVersion: ScalarTable]>([:])
+    /// Tables for Unicode versions other than Swift's, built on first use. Guarded by a pthread-based lock:
+    /// with `Synchronization.Mutex`, ThreadSanitizer reported this cache's accesses as a race when two
+    /// threads met a limited version at once (it does not see that lock's synchronization).
+    nonisolated(unsafe) private static var limited: [UnicodeVersion: ScalarTable] = [:]
+    private static let limitedLock = NSLock()
 
     /// The table treating scalars assigned after `limit` as unassigned (nil: Swift's own Unicode data). Built once per version.
     static func table(limit: UnicodeVersion?) -> ScalarTable {
         guard let limit else { return standard }
-        return limited.withLock { cache in
-            if let table = cache[limit] { return table }
-            let table = ScalarTable(limit: limit)
-            cache[limit] = table
-            return table
-        }
+        limitedLock.lock()
+        defer { limitedLock.unlock() }
+        if let table = limited[limit] { return table }
+        let table = ScalarTable(limit: limit)
+        limited[limit] = table
+        return table
     }
 
     /// The entry of any scalar value (the BMP from the table, others computed).
