@@ -36,10 +36,11 @@ final class ByteKeyTable {
 
     deinit { free(slots) }
 
-    /// Zeroed slots; a large table is marked for huge pages before it is touched (fewer page faults).
-    /// From `calloc`, which gives a large block as fresh pages that the kernel zeroes when first touched,
-    /// so the table is not written over once before use.
-    private static func allocateSlots(_ slotCount: Int) -> UnsafeMutablePointer<UInt64> {
+    /// Zeroed slots (two words each; free them with `free`); a large table is marked for huge pages before
+    /// it is touched (fewer page faults). From `calloc`, which gives a large block as fresh pages that the
+    /// kernel zeroes when first touched, so the table is not written over once before use. Shared with
+    /// `TokenDictionary`, whose slots have the same layout.
+    static func allocateSlots(_ slotCount: Int) -> UnsafeMutablePointer<UInt64> {
         guard let raw = calloc(2 * slotCount, MemoryLayout<UInt64>.stride) else {
             fatalError("ByteKeyTable: out of memory for \(slotCount) slots")
         }

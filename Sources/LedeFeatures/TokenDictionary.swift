@@ -1,5 +1,6 @@
 import CAtomicWords
 import CPrefetch
+import Glibc
 import LedeText
 
 /// Every distinct token (or character n-gram) of a corpus with its id, the number of its entry: one
@@ -38,7 +39,7 @@ final class TokenDictionary: @unchecked Sendable {
         entryCapacity = 1 << 12
         arenaCapacity = 1 << 15
         slotMask = (1 << 13) - 1
-        slots = Self.zeroedSlots(slotMask + 1)
+        slots = ByteKeyTable.allocateSlots(slotMask + 1)
         hashes = .allocate(capacity: entryCapacity)
         starts = .allocate(capacity: entryCapacity)
         lengths = .allocate(capacity: entryCapacity)
@@ -49,7 +50,7 @@ final class TokenDictionary: @unchecked Sendable {
     }
 
     deinit {
-        slots.deallocate()
+        free(slots)
         hashes.deallocate()
         starts.deallocate()
         lengths.deallocate()
@@ -197,8 +198,8 @@ final class TokenDictionary: @unchecked Sendable {
     }
 
     private func rehash(slotCount: Int, entries count: Int) {
-        slots.deallocate()
-        slots = Self.zeroedSlots(slotCount)
+        free(slots)
+        slots = ByteKeyTable.allocateSlots(slotCount)
         slotMask = slotCount - 1
         for e in 0..<count where lengths[e] >= 0 {
             let hash = hashes[e], n = Int(lengths[e]), start = starts[e]
@@ -207,14 +208,6 @@ final class TokenDictionary: @unchecked Sendable {
             slots[2 * i] = ByteKeyTable.tagWord(hash, n) | UInt64(e)
             slots[2 * i + 1] = ByteKeyTable.keyWord(n, inline: n <= 8 ? ByteKeyTable.padded(arena + start, n) : 0, start: start, entry: e)
         }
-    }
-
-    /// Zeroed slots; a large table is marked for huge pages before it is touched (fewer page faults).
-    private static func zeroedSlots(_ slotCount: Int) -> UnsafeMutablePointer<UInt64> {
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * slotCount)
-        adviseHugePages(UnsafeMutableRawPointer(slots), bytes: 16 * slotCount)
-        slots.initialize(repeating: 0, count: 2 * slotCount)
-        return slots
     }
 
     /// `old`'s first `count` elements in a new buffer of `capacity`; `old` is freed.

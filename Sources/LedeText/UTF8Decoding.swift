@@ -41,7 +41,7 @@ public func countInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var i = 0, invalid = 0
     while i < n {
         // Eight ASCII bytes at a time (no byte with its high bit set).
-        while i + 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        while i + 8 <= n && UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & ASCIIWords.high == 0 { i += 8 }
         guard i < n else { break }
         if p[i] < 0x80 { i += 1; continue }
         let d = decodeUTF8Scalar(p, i, n)
