@@ -20,6 +20,8 @@ final class ByteKeyTable {
     let lengths = GrowableArray<Int32>()
     let values = GrowableArray<UInt32>()
     let arena = GrowableArray<UInt8>(capacity: 1 << 12)
+    /// Keys added by `insertAbsent` that have no entry.
+    private var slotOnlyKeys = 0
 
     /// A table sized for `capacity` entries (it grows past them), with room for `keyBytes` bytes of keys.
     init(capacity: Int = 1024, keyBytes: Int = 1 << 12) {
@@ -181,7 +183,27 @@ final class ByteKeyTable {
         return (value, true)
     }
 
+    /// Adds a key the caller knows is absent, to a table made with room for all its keys (`init(capacity:)`),
+    /// as a read-only lookup table is filled once. A key of at most 8 bytes lives in its slot alone, with no
+    /// entry (no arena bytes, no per-entry arrays: less memory to fill), so `count` and `key(_:)` do not
+    /// see it; a longer key is added as `findOrInsert` adds it. Such a table never grows.
+    func insertAbsent(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) {
+        precondition((count + slotOnlyKeys + 1) * 2 <= slotMask + 1, "ByteKeyTable: insertAbsent needs room for every key up front")
+        guard n <= 8 else {
+            let added = findOrInsert(p, n, hash: hash, value: value)
+            assert(added.inserted, "ByteKeyTable.insertAbsent: the key was present")
+            return
+        }
+        precondition(n > 0, "ByteKeyTable: empty key")
+        var i = Int(truncatingIfNeeded: hash) & slotMask
+        while slots[2 * i] != 0 { i = (i + 1) & slotMask }
+        slots[2 * i] = Self.tagWord(hash, n) | UInt64(value)
+        slots[2 * i + 1] = Self.padded(p, n)
+        slotOnlyKeys += 1
+    }
+
     private func grow() {
+        precondition(slotOnlyKeys == 0, "ByteKeyTable: a table filled by insertAbsent cannot grow")
         rehash(slotCount: (slotMask + 1) * 2)
     }
 

@@ -23,38 +23,72 @@ final class VocabularyLookup: @unchecked Sendable {
         tokens = ByteKeyTable(capacity: vocabulary.count / 2, keyBytes: vocabulary.bytes.count / 2)
         ngrams = ByteKeyTable(capacity: wordMode ? vocabulary.count : 16, keyBytes: wordMode ? vocabulary.count * 8 : 16)
         tokenColumn.reserveCapacity(vocabulary.count / 2)
-        // First the tokens, noting each n-gram's token ids; then the n-grams, each slot requested a few
-        // keys ahead so that the table's cache misses overlap.
-        var ngramIDs: [UInt32] = []
-        var ngramKeys: [(start: Int, count: Int, column: UInt32, hash: UInt64)] = []
-        if wordMode { ngramIDs.reserveCapacity(2 * vocabulary.count) }
-        // Terms are sorted, so consecutive n-grams often start with the same token: remember the last
-        // first token and its id rather than look it up again.
+        // Terms go in blocks, and each block in three passes, so that the tables' cache misses overlap:
+        // every token of the block is hashed and its slot requested; the tokens are looked up (added when
+        // new) in order, each a few ahead of the slot it waits for; then the block's n-grams, keyed by the
+        // bytes of their token ids, go in the same way. Terms are sorted, so consecutive n-grams often start
+        // with the same token: the last first token and its id are remembered rather than looked up again.
         var lastFirst = (start: 0, count: -1, id: UInt32(0))
+        var pieces: [(start: Int, count: Int, hash: UInt64)] = []
+        var termEnds: [Int] = []
+        var ids: [UInt32] = []
+        var ngramKeys: [(start: Int, count: Int, column: UInt32, hash: UInt64)] = []
+        let block = 256, ahead = 12
         vocabulary.bytes.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
-            for column in 0..<vocabulary.count {
-                let start = vocabulary.starts[column], end = vocabulary.starts[column + 1]
-                let first = ngramIDs.count
-                var i = start
-                while i <= end {
-                    var j = i
-                    while j < end && (bytes[j] != 0x20 || !wordMode) { j += 1 }
-                    if i == start && j - i == lastFirst.count && memcmp(base + i, base + lastFirst.start, j - i) == 0 {
-                        ngramIDs.append(lastFirst.id)
-                    } else {
-                        let found = tokens.findOrInsert(base + i, j - i, hash: ByteHash.hash(base + i, j - i), value: UInt32(tokenColumn.count))
-                        if found.inserted { tokenColumn.append(-1) }
-                        ngramIDs.append(found.value)
-                        if i == start { lastFirst = (i, j - i, found.value) }
+            for blockStart in stride(from: 0, to: vocabulary.count, by: block) {
+                let blockEnd = min(blockStart + block, vocabulary.count)
+                pieces.removeAll(keepingCapacity: true)
+                termEnds.removeAll(keepingCapacity: true)
+                ids.removeAll(keepingCapacity: true)
+                ngramKeys.removeAll(keepingCapacity: true)
+                for column in blockStart..<blockEnd {
+                    let end = vocabulary.starts[column + 1]
+                    var i = vocabulary.starts[column]
+                    while i <= end {
+                        var j = i
+                        while j < end && (bytes[j] != 0x20 || !wordMode) { j += 1 }
+                        pieces.append((i, j - i, ByteHash.hash(base + i, j - i)))
+                        i = j + 1
                     }
-                    i = j + 1
+                    termEnds.append(pieces.count)
                 }
-                if ngramIDs.count - first == 1 {
-                    tokenColumn[Int(ngramIDs[first])] = Int32(column)
-                    ngramIDs.removeLast()
-                } else {
-                    ngramKeys.append((first, ngramIDs.count - first, UInt32(column), 0))
+                for k in 0..<min(ahead, pieces.count) { tokens.prefetch(pieces[k].hash) }
+                var k = 0
+                for (t, column) in (blockStart..<blockEnd).enumerated() {
+                    let first = ids.count, termStart = k
+                    while k < termEnds[t] {
+                        if k + ahead < pieces.count { tokens.prefetch(pieces[k + ahead].hash) }
+                        let piece = pieces[k]
+                        if k == termStart && piece.count == lastFirst.count && memcmp(base + piece.start, base + lastFirst.start, piece.count) == 0 {
+                            ids.append(lastFirst.id)
+                        } else {
+                            let found = tokens.findOrInsert(base + piece.start, piece.count, hash: piece.hash, value: UInt32(tokenColumn.count))
+                            if found.inserted { tokenColumn.append(-1) }
+                            ids.append(found.value)
+                            if k == termStart { lastFirst = (piece.start, piece.count, found.value) }
+                        }
+                        k += 1
+                    }
+                    if ids.count - first == 1 {
+                        tokenColumn[Int(ids[first])] = Int32(column)
+                    } else {
+                        ngramKeys.append((first, ids.count - first, UInt32(column), 0))
+                    }
+                }
+                guard !ngramKeys.isEmpty else { continue }
+                ids.withUnsafeBytes { raw in
+                    let keyBytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    for g in ngramKeys.indices {
+                        ngramKeys[g].hash = ByteHash.hash(keyBytes + 4 * ngramKeys[g].start, 4 * ngramKeys[g].count)
+                        if g < ahead { ngrams.prefetch(ngramKeys[g].hash) }
+                    }
+                    for g in ngramKeys.indices {
+                        if g + ahead < ngramKeys.count { ngrams.prefetch(ngramKeys[g + ahead].hash) }
+                        let key = ngramKeys[g]
+                        // Terms are unique, and so are their token-id sequences.
+                        ngrams.insertAbsent(keyBytes + 4 * key.start, 4 * key.count, hash: key.hash, value: key.column)
+                    }
                 }
             }
         }
@@ -67,17 +101,6 @@ final class VocabularyLookup: @unchecked Sendable {
                                                     value: UInt32(tokenColumn.count))
                     if found.inserted { tokenColumn.append(Self.stopWord) }
                 }
-            }
-        }
-        ngramIDs.withUnsafeBytes { raw in
-            let ids = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            for k in ngramKeys.indices {
-                ngramKeys[k].hash = ByteHash.hash(ids + 4 * ngramKeys[k].start, 4 * ngramKeys[k].count)
-            }
-            for k in ngramKeys.indices {
-                if k + 12 < ngramKeys.count { ngrams.prefetch(ngramKeys[k + 12].hash) }
-                let key = ngramKeys[k]
-                _ = ngrams.findOrInsert(ids + 4 * key.start, 4 * key.count, hash: key.hash, value: key.column)
             }
         }
     }
