@@ -145,6 +145,8 @@ public enum ModelFile {
                 customStopWords = try arena(file, "stop_words", "stop_words_offsets", fail).terms
             }
             let (analyzer, options) = try settings.resolve(customStopWords: customStopWords)
+            if case .words = analyzer.terms { try checkNoEmptyWords(vocabulary, fail) }
+            else if vocabulary.count > 0 && vocabulary.starts[1] == 0 { throw fail(.inconsistent, "vocabulary term 0 is empty") }
             let tfidf = TfidfModel(analyzer: analyzer, options: options, vocabulary: vocabulary, idf: idf,
                                    documentFrequency: frequency.map { Int($0) }, documentCount: provenance.documentCount)
             // The vectorizer's lookup tables build on other threads while the weights load.
@@ -184,6 +186,49 @@ public enum ModelFile {
     }
 
     /// Terms must be strictly increasing by bytes, as the vectorizer's lookup assumes.
+    /// A word n-gram term is its words joined by single spaces, so no term of a word vocabulary is empty,
+    /// starts or ends with a space, or holds two spaces in a row (the lookup tables take terms apart at
+    /// spaces, and an empty word cannot be looked up).
+    private static func checkNoEmptyWords(_ vocabulary: Vocabulary,
+                                          _ fail: (ModelFileError.Code, String) -> ModelFileError) throws(ModelFileError) {
+        let starts = vocabulary.starts, space = UInt8(ascii: " ")
+        let bad: Int? = vocabulary.bytes.withUnsafeBufferPointer { bytes in
+            for t in 0..<vocabulary.count {
+                let a = starts[t], b = starts[t + 1]
+                if a == b || bytes[a] == space || bytes[b - 1] == space { return t }
+            }
+            // Two spaces in a row, inside a term (across two terms, one of them ends or starts with a space).
+            guard let base = bytes.baseAddress, let offset = firstDoubleSpace(base, bytes.count) else { return nil }
+            var low = 0, high = vocabulary.count - 1   // the last term starting at or before `offset`
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
+        if let t = bad { throw fail(.inconsistent, "vocabulary term \(t) is empty or has an empty word (a space at an end, or two in a row)") }
+    }
+
+    /// The offset of the first of two spaces in a row among `count` bytes, or nil; eight offsets at a time.
+    static func firstDoubleSpace(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+        let spaces: UInt64 = 0x2020_2020_2020_2020, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var i = 0
+        while i + 9 <= count {
+            // A zero byte k of `both` means bytes i + k and i + k + 1 are spaces (exact per byte: no carries).
+            let here = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let next = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)
+            let both = (here ^ spaces) | (next ^ spaces)
+            let zero = ~(((both & low7) &+ low7) | both) & ~low7
+            if zero != 0 { return i + zero.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i + 1 < count {
+            if base[i] == 0x20 && base[i + 1] == 0x20 { return i }
+            i += 1
+        }
+        return nil
+    }
+
     private static func checkSortedAndUnique(_ vocabulary: Vocabulary,
                                              _ fail: (ModelFileError.Code, String) -> ModelFileError) throws(ModelFileError) {
         let starts = vocabulary.starts

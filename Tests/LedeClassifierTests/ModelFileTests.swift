@@ -106,6 +106,7 @@ struct ModelFileTests {
         "missing", "empty", "truncated", "foreign safetensors", "not safetensors", "bad labels",
         "weights of the wrong shape", "non-finite weight", "bad analyzer", "unsorted vocabulary",
         "duplicate vocabulary term", "a term before its own prefix", "infinite intercept",
+        "an empty vocabulary term", "a term ending in a space", "a term with two spaces in a row",
     ])
     func broken(kind: String) throws {
         let path = temporaryPath("broken")
@@ -134,12 +135,19 @@ struct ModelFileTests {
             try rewriteVocabulary(to: path) { terms in terms[1] = terms[0] }
         case "a term before its own prefix":
             try rewriteVocabulary(to: path) { terms in terms[0] = terms[1] + [UInt8(ascii: "z")] }
+        case "an empty vocabulary term":
+            try rewriteVocabulary(to: path) { terms in terms[0] = [] }
+        case "a term ending in a space":
+            try rewriteVocabulary(to: path) { terms in terms[terms.count - 1] += [UInt8(ascii: " ")] }
+        case "a term with two spaces in a row":
+            try rewriteVocabulary(to: path) { terms in terms[terms.count - 1] += Array("  z".utf8) }
         default: Issue.record("unknown case")
         }
         #expect { try ModelFile.load(from: path) } throws: { error in
             guard let error = error as? ModelFileError else { return false }
+            let named = !kind.contains("empty vocabulary term") && !kind.contains("space") || error.description.contains("empty word")
             return error.code == expected && error.description.hasPrefix(path) && !error.description.contains("\n")
-                && error.description.components(separatedBy: path).count == 2
+                && error.description.components(separatedBy: path).count == 2 && named
         }
     }
 
