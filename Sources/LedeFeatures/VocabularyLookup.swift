@@ -94,7 +94,7 @@ final class VocabularyLookup: @unchecked Sendable {
         }
         if wordMode, let stopWords {
             // No term holds a stop word (they are dropped before n-grams are formed), so none is in `tokens` yet.
-            for word in stopWords.members.members {
+            for word in stopWords.members.members where !word.isEmpty {   // an empty one never meets a token
                 var bytes = Array(word.utf8)
                 bytes.withUnsafeMutableBufferPointer { b in
                     let found = tokens.findOrInsert(b.baseAddress!, b.count, hash: ByteHash.hash(b.baseAddress!, b.count),

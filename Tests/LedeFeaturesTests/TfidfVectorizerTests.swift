@@ -114,6 +114,16 @@ struct TfidfVectorizerTests {
         #expect(model.vocabulary == full.vocabulary && model.idf == full.idf && model.documentFrequency == full.documentFrequency)
     }
 
+    @Test("an empty stop word is ignored: fitting and transforming work as without it")
+    func emptyStopWord() throws {
+        let analyzer = TextAnalyzer(tokenization: .scikitLearn, terms: .words(1...2), stopWords: StopWords(["", "the"]))
+        let plain = TextAnalyzer(tokenization: .scikitLearn, terms: .words(1...2), stopWords: StopWords(["the"]))
+        let fit = try TfidfVectorizer(analyzer: analyzer).fitTransform(documents: Self.documents)
+        let expected = try TfidfVectorizer(analyzer: plain).fitTransform(documents: Self.documents)
+        #expect(fit.model.vocabulary == expected.model.vocabulary && fit.matrix == expected.matrix)
+        #expect(fit.model.transform(documents: Self.documents) == expected.matrix)
+    }
+
     @Test func transformIgnoresUnknownTerms() throws {
         let model = try TfidfVectorizer(analyzer: .scikitLearn(ngramRange: 1...2)).fit(documents: Self.documents)
         let matrix = model.transform(documents: ["zebra the cat sat", "", "unknown words only"])
