@@ -122,56 +122,80 @@ public struct TfidfVectorizer: Sendable {
         return TfidfFit(model: model, matrix: csr, invalidUTF8Count: counting.invalidUTF8)
     }
 
-    /// Weighs every counted document: each row gathers the document's pairs from all shards, maps them to
-    /// columns, sorts and weighs them. Workers take batches of documents in turn.
+    /// Weighs every counted document into the matrix in two passes, workers taking batches of documents
+    /// in turn: first each row's length (its terms that became columns), so that every row's place in the
+    /// matrix is known; then each row gathers the document's pairs from all shards, maps them to columns,
+    /// sorts and weighs them straight into its place. No copy of the rows is assembled afterwards.
     private func vectorize(_ counting: CorpusCounter, _ chosen: VocabularyBuilder, _ weighting: TfidfWeighting, threads: Int) -> CSRMatrix {
         let n = counting.documentCount
         let tokenCounters = counting.tokenCounters, ngramCounters = counting.ngramCounters
         let places = counting.documentPlaces
-        let sinks = (0..<threads).map { _ in RowSink() }
-        let next = Atomic<Int>(0)
-        let batchSize = 64
-        let batchCount = (n + batchSize - 1) / batchSize
         let map = chosen.columns
-        weighting.idf.withUnsafeBufferPointer { idf in
+        /// Calls `body(column, count)` for each of document `d`'s terms that became a column.
+        @inline(__always) func forEachColumn(ofDocument d: Int, _ body: (UInt32, UInt32) -> Void) {
+            let place = places[d]
+            let tokenPairs = tokenCounters[Int(place >> 40)].pairs, row = Int(place & 0xFF_FFFF_FFFF)
+            for e in tokenPairs.range(ofDocument: row) {
+                let column = map.tokenColumns[Int(tokenPairs.terms[e])]
+                if column >= 0 { body(UInt32(column), tokenPairs.counts[e]) }
+            }
+            for (s, counter) in ngramCounters.enumerated() {
+                let columns = map.ngramColumns[s], chosen = map.ngramChosen[s]
+                let ngramPairs = counter.pairs
+                for e in ngramPairs.range(ofDocument: d) {
+                    let entry = Int(ngramPairs.terms[e])
+                    guard chosen[entry >> 6] & (1 << UInt64(entry & 63)) != 0 else { continue }
+                    body(UInt32(columns[entry]), ngramPairs.counts[e])
+                }
+            }
+        }
+        /// Runs `body(worker, document)` for every document, workers taking batches of 64 in turn.
+        func forEachDocument(_ body: (Int, Int) -> Void) {
+            let next = Atomic<Int>(0)
+            let batchSize = 64, batchCount = (n + batchSize - 1) / batchSize
             Parallel.run(workers: threads) { w in
-                let sink = sinks[w]
-                let scratch = GrowableArray<Double>()
-                let sorter = RowSorter(columnCount: chosen.vocabulary.count)
-                let pairs = GrowableArray<UInt64>()
                 while true {
                     let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if b >= batchCount { break }
-                    let first = b * batchSize, end = min(first + batchSize, n)
-                    sink.batches.append(RowSink.Batch(firstDocument: first, firstRow: sink.rowCount, count: end - first))
-                    for d in first..<end {
+                    for d in (b * batchSize)..<min((b + 1) * batchSize, n) { body(w, d) }
+                }
+            }
+        }
+
+        var rowStarts = [Int](repeating: 0, count: n + 1)
+        rowStarts.withUnsafeMutableBufferPointer { starts in
+            let lengths = UncheckedSendable(starts.baseAddress! + 1)
+            forEachDocument { _, d in
+                var length = 0
+                forEachColumn(ofDocument: d) { _, _ in length += 1 }
+                lengths.value[d] = length
+            }
+        }
+        for d in 0..<n { rowStarts[d + 1] += rowStarts[d] }
+        let total = rowStarts[n], starts = rowStarts
+
+        let sorters = (0..<threads).map { _ in RowSorter(columnCount: chosen.vocabulary.count) }
+        let scratches = (0..<threads).map { _ in GrowableArray<Double>() }
+        let pairLists = (0..<threads).map { _ in GrowableArray<UInt64>() }
+        var values: [Float] = []
+        let columns = [Int32](largeCapacity: total) { columnBuffer in
+            values = [Float](largeCapacity: total) { valueBuffer in
+                let targets = UncheckedSendable((columnBuffer.baseAddress, valueBuffer.baseAddress))
+                weighting.idf.withUnsafeBufferPointer { idf in
+                    forEachDocument { w, d in
+                        let pairs = pairLists[w]
                         pairs.shrink(to: 0)
-                        let place = places[d]
-                        let tokens = tokenCounters[Int(place >> 40)], row = Int(place & 0xFF_FFFF_FFFF)
-                        let tokenPairs = tokens.pairs
-                        for e in tokenPairs.range(ofDocument: row) {
-                            let column = map.tokenColumns[Int(tokenPairs.terms[e])]
-                            if column >= 0 { pairs.append(UInt64(UInt32(column)) << 32 | UInt64(tokenPairs.counts[e])) }
-                        }
-                        for (s, counter) in ngramCounters.enumerated() {
-                            let columns = map.ngramColumns[s], chosen = map.ngramChosen[s]
-                            let ngramPairs = counter.pairs
-                            for e in ngramPairs.range(ofDocument: d) {
-                                let entry = Int(ngramPairs.terms[e])
-                                guard chosen[entry >> 6] & (1 << UInt64(entry & 63)) != 0 else { continue }
-                                pairs.append(UInt64(UInt32(columns[entry])) << 32 | UInt64(ngramPairs.counts[e]))
-                            }
-                        }
-                        let before = sink.columns.count
-                        weighting.appendRow(pairs.buffer, idf: idf, sorter: sorter, scratch: scratch, columns: sink.columns, values: sink.values)
-                        sink.rowLengths.append(Int32(sink.columns.count - before))
+                        forEachColumn(ofDocument: d) { column, count in pairs.append(UInt64(column) << 32 | UInt64(count)) }
+                        guard pairs.count > 0, let c = targets.value.0, let v = targets.value.1 else { return }
+                        weighting.writeRow(pairs.buffer, idf: idf, sorter: sorters[w], scratch: scratches[w],
+                                           columns: c + starts[d], values: v + starts[d])
                     }
                 }
             }
         }
         for counter in tokenCounters { counter.pairs.release() }
         for counter in ngramCounters { counter.pairs.release() }
-        return assembleCSR(sinks, documentCount: n, columnCount: chosen.vocabulary.count, threads: threads)
+        return CSRMatrix(rowStarts: rowStarts, columns: columns, values: values, columnCount: chosen.vocabulary.count)
     }
 }
 

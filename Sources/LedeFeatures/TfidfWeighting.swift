@@ -31,6 +31,17 @@ struct TfidfWeighting: Sendable {
     /// columns and values. `scratch` is reused space. O(k log k) for k pairs.
     func appendRow(_ pairs: UnsafeMutableBufferPointer<UInt64>, idf: UnsafeBufferPointer<Double>, sorter: RowSorter,
                    scratch: GrowableArray<Double>, columns: GrowableArray<Int32>, values: GrowableArray<Float>) {
+        columns.reserve(columns.count + pairs.count)
+        values.reserve(values.count + pairs.count)
+        writeRow(pairs, idf: idf, sorter: sorter, scratch: scratch, columns: columns.base + columns.count, values: values.base + values.count)
+        columns.setCount(columns.count + pairs.count)
+        values.setCount(values.count + pairs.count)
+    }
+
+    /// Weighs one row as `appendRow` does, writing its `pairs.count` columns and values at `columns` and
+    /// `values` (its place in a matrix whose row lengths are known beforehand).
+    func writeRow(_ pairs: UnsafeMutableBufferPointer<UInt64>, idf: UnsafeBufferPointer<Double>, sorter: RowSorter,
+                  scratch: GrowableArray<Double>, columns: UnsafeMutablePointer<Int32>, values: UnsafeMutablePointer<Float>) {
         sorter.sort(pairs)
         scratch.shrink(to: 0)
         scratch.reserve(pairs.count)
@@ -55,8 +66,8 @@ struct TfidfWeighting: Sendable {
         }
         if norm == 0 { norm = 1 }
         for (k, pair) in pairs.enumerated() {
-            columns.append(Int32(truncatingIfNeeded: pair >> 32))
-            values.append(Float(scratch[k] / norm))
+            columns[k] = Int32(truncatingIfNeeded: pair >> 32)
+            values[k] = Float(scratch[k] / norm)
         }
     }
 }
