@@ -13,7 +13,7 @@ func forEachBlock(count: Int, blockSize: Int, threads: Int, _ body: (Range<Int>,
         return
     }
     // Workers take blocks in turn; which worker runs a block does not affect its result.
-    let workers = min(threads, blockCount)
+    let workers = min(WorkerThreads.clamped(threads), blockCount)
     withoutActuallyEscaping(body) { body in
         let shared = UncheckedSendable(body)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

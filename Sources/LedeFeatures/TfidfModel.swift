@@ -126,7 +126,7 @@ public struct TfidfModel: Sendable {
 
     private func transform(count: Int, threads: Int,
                            countDocument: (Int, TransformWorkspace, inout [UInt64]) -> Void) -> CSRMatrix {
-        let threads = max(1, min(threads, max(1, count)))
+        let threads = min(WorkerThreads.clamped(threads), max(1, count))
         let lookup = self.lookup
         let weighting = TfidfWeighting(options: options, idf: idf)
         let sinks = (0..<threads).map { _ in RowSink() }

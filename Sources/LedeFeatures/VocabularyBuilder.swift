@@ -37,7 +37,7 @@ struct VocabularyBuilder {
     init(dictionary: TokenDictionary, tokenCounters: [TokenCounter], ngramCounters: [NGramCounter],
          countedOrders: ClosedRange<Int>, documentCount n: Int, options: TfidfOptions, threads: Int) throws {
         try options.validate()
-        let threads = min(max(1, threads), 1024)
+        let threads = WorkerThreads.clamped(threads)
         let tokenCount = dictionary.idLimit
         let rank = Self.tokenRanks(dictionary, threads: threads)
 

@@ -1,4 +1,5 @@
 import Foundation
+import LedeFeatures
 
 /// The streaming stage every record-reading verb runs in: a reader thread cuts the input into
 /// chunks, workers turn chunks into outputs on all cores, and the calling thread receives the outputs
@@ -20,7 +21,7 @@ public struct RecordStage: Sendable {
     public init(format: InputFormat = .jsonl, threads: Int, maxRecordBytes: Int = 16 << 20,
                 chunkRecords: Int = 256, chunkBytes: Int = 1 << 20) {
         self.format = format
-        self.threads = max(1, threads)
+        self.threads = WorkerThreads.clamped(threads)
         self.maxRecordBytes = maxRecordBytes
         self.chunkRecords = chunkRecords
         self.chunkBytes = chunkBytes

@@ -138,7 +138,7 @@ public struct Summarizer: Sendable {
         precondition(budgets == nil || budgets!.count == texts.count, "summarize(batch:): one budget per text")
         let count = texts.count
         guard count > 0 else { return [] }
-        let workers = max(1, min(threads, (count + 7) / 8))
+        let workers = min(WorkerThreads.clamped(threads), max(1, (count + 7) / 8))
         return [Summary](unsafeUninitializedCapacity: count) { buffer, initialized in
             let out = UncheckedSendable(buffer.baseAddress!)
             let next = Atomic<Int>(0)

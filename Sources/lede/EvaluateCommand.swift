@@ -31,7 +31,8 @@ struct EvaluateClassifierCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a report.") var json = false
     @Flag(help: "Skip bad records (reporting them) instead of stopping at the first.") var skipInvalid = false
     @Option(help: "Records longer than this many bytes are bad records.") var maxRecordBytes: Int = 16 << 20
-    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var workers: ThreadsOption
+    var threads: Int { workers.threads }
 
     func run() throws {
         let topicModel = try ModelLocation.load(model)
@@ -110,7 +111,8 @@ struct EvaluateSummarizerCommand: ParsableCommand {
     @OptionGroup var flags: SummarizerFlags
     @Flag(help: "Pick as many sentences as each reference has (extractive references).") var referenceLength = false
     @Flag(help: "Print one JSON object instead of a report.") var json = false
-    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var workers: ThreadsOption
+    var threads: Int { workers.threads }
 
     func run() throws {
         let recordFields = fields.resolved()

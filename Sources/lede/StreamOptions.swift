@@ -10,10 +10,10 @@ struct StreamOptions: ParsableArguments {
     var outputFormat: OutputFormat?
     @Flag(help: "Stop at the first bad record (exit 65) instead of writing an error record.") var strict = false
     @Option(help: "Records longer than this many bytes are bad records.") var maxRecordBytes: Int = 16 << 20
-    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var workers: ThreadsOption
+    var threads: Int { workers.threads }
 
     func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if maxRecordBytes < 1 { throw ValidationError("--max-record-bytes must be at least 1") }
     }
 

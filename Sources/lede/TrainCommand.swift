@@ -43,7 +43,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Class weights: 'none' or 'balanced'.") var classWeight: String = "none"
     @Option(help: "L-BFGS iterations at most.") var maxIterations: Int = 300
     @Option(help: "Stop when every gradient component (of the mean-scaled objective) is below this.") var tolerance: Double = 1e-4
-    @Option(help: "Worker threads (default: all cores).") var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var workers: ThreadsOption
+    var threads: Int { workers.threads }
 
     @Option(help: "Held-out data (same formats as --data) scored after training.") var validation: String?
     @Option(help: "Hold out this fraction of the training data (stratified, fixed seed) and score it.") var holdout: Double?

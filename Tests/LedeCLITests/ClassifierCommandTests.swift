@@ -182,6 +182,22 @@ struct ClassifierCommandTests {
         }
     }
 
+    @Test("--threads outside 1...1024 is a usage error for every verb that takes it, before any work")
+    func threadsOutOfRange() throws {
+        let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        for bad in ["0", "1025", "1000000000000"] {
+            for verb in [["classify", examples], ["summarize", examples], ["process", examples],
+                         ["train", "--data", examples, "-o", "/tmp/unused.safetensors"],
+                         ["evaluate", "classifier", "--data", examples]] {
+                let refused = try CommandRunner.run(verb + ["--threads", bad])
+                #expect(refused.status == 64 && refused.stderr.contains("--threads must be a whole number from 1 to 1024"),
+                        "\(verb.first!) --threads \(bad): \(refused.status) \(refused.stderr)")
+            }
+        }
+        let most = try CommandRunner.run(["classify", "--threads", "1024", "--output-format", "jsonl", examples])
+        #expect(most.status == 0 && most.stdout.split(separator: "\n").count == 10)
+    }
+
     @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines")
     func inspect() throws {
         guard let model = try Self.trainedModel() else { return }

@@ -114,6 +114,16 @@ struct TfidfVectorizerTests {
         #expect(model.vocabulary == full.vocabulary && model.idf == full.idf && model.documentFrequency == full.documentFrequency)
     }
 
+    @Test("a thread count above WorkerThreads.maximum is treated as the maximum, with the same result")
+    func absurdThreadCount() throws {
+        let vectorizer = TfidfVectorizer(analyzer: .scikitLearn(ngramRange: 1...2))
+        let one = try vectorizer.fitTransform(documents: Self.documents, threads: 1)
+        let most = try vectorizer.fitTransform(documents: Self.documents, threads: 1_000_000_000_000)
+        #expect(most.model.vocabulary == one.model.vocabulary && most.matrix == one.matrix)
+        #expect(one.model.transform(documents: Self.documents, threads: .max) == one.matrix)
+        #expect(WorkerThreads.clamped(.max) == WorkerThreads.maximum && WorkerThreads.clamped(-5) == 1)
+    }
+
     @Test("an empty stop word is ignored: fitting and transforming work as without it")
     func emptyStopWord() throws {
         let analyzer = TextAnalyzer(tokenization: .scikitLearn, terms: .words(1...2), stopWords: StopWords(["", "the"]))

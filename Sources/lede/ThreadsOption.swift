@@ -1,0 +1,15 @@
+import ArgumentParser
+import Foundation
+import Lede
+
+/// `--threads`, which every verb that works in parallel takes: 1 to `WorkerThreads.maximum`.
+struct ThreadsOption: ParsableArguments {
+    @Option(help: "Worker threads, 1 to \(WorkerThreads.maximum) (default: all cores).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard (1...WorkerThreads.maximum).contains(threads) else {
+            throw ValidationError("--threads must be a whole number from 1 to \(WorkerThreads.maximum)")
+        }
+    }
+}
