@@ -155,8 +155,9 @@ struct TrainCommand: ParsableCommand {
             log("calibration skipped: labels with fewer documents than --folds (\(search.folds)): \(rare)")
             return nil
         }
-        guard corpus.count >= 2 * search.folds else {
-            throw Exit.fail(Exit.badData, "\(search.folds)-fold cross-validation needs at least \(2 * search.folds) documents, found \(corpus.count)")
+        guard search.folds <= corpus.count / 2 else {   // two documents a fold, without overflow for a huge --folds
+            let needed = search.folds <= Int.max / 2 ? "at least \(2 * search.folds) documents" : "two documents a fold"
+            throw Exit.fail(Exit.badData, "\(search.folds)-fold cross-validation needs \(needed), found \(corpus.count)")
         }
         if !rare.isEmpty { log("warning: labels with fewer documents than folds are missing from some folds: \(rare)") }
         let grid = search.c == .auto ? try search.grid() : [options.c]

@@ -198,6 +198,15 @@ struct ClassifierCommandTests {
         #expect(most.status == 0 && most.stdout.split(separator: "\n").count == 10)
     }
 
+    @Test("more --folds than the data allows is a data error saying what is needed, however large the number")
+    func tooManyFolds() throws {
+        let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        for (folds, need) in [("6", "at least 12 documents, found 10"), ("9223372036854775807", "two documents a fold, found 10")] {
+            let refused = try CommandRunner.run(["train", "--data", examples, "-o", "/tmp/unused.safetensors", "--c", "auto", "--folds", folds])
+            #expect(refused.status == 65 && refused.stderr.contains("\(folds)-fold cross-validation needs \(need)"), "\(refused.stderr)")
+        }
+    }
+
     @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines")
     func inspect() throws {
         guard let model = try Self.trainedModel() else { return }
