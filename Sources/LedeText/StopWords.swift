@@ -18,8 +18,13 @@ public struct StopWords: Sendable, Hashable {
     /// surrounding white space is trimmed, and words are lower-cased.
     public init(contentsOfFile path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
+        self.init(wordList: text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init))
+    }
+
+    /// A word list given as its lines, read as `init(contentsOfFile:)` reads a file's.
+    public init(wordList lines: [String]) {
         var words: [String] = []
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in lines {
             let word = line.trimmingCharacters(in: .whitespaces)
             if word.isEmpty || word.hasPrefix("#") { continue }
             words.append(word.lowercased())

@@ -56,7 +56,8 @@ struct TrainCommand: ParsableCommand {
         if holdout != nil && validation != nil { throw ValidationError("give --holdout or --validation, not both") }
         if !["none", "balanced"].contains(classWeight) { throw ValidationError("--class-weight must be 'none' or 'balanced'") }
         if !(1...100).contains(titleWeight) { throw ValidationError("--title-weight must be a whole number from 1 to 100") }
-        _ = try vectorizerSettings()
+        if !(tolerance.isFinite && tolerance >= 0) { throw ValidationError("--tolerance must be a number of 0 or more") }
+        _ = try vectorizerSettings(stopWords: nil)
     }
 
     func run() throws {
@@ -75,7 +76,7 @@ struct TrainCommand: ParsableCommand {
         guard labelNames.count >= 2 else {
             throw Exit.fail(Exit.badData, "training needs at least two labels, found \(labelNames)")
         }
-        let (analyzer, tfidfOptions) = try vectorizerSettings()
+        let (analyzer, tfidfOptions) = try vectorizerSettings(stopWords: try stopWordList())
         let vectorizer = TfidfVectorizer(analyzer: analyzer, options: tfidfOptions)
         let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
         let labels = corpus.labels.map { index[$0]! }
@@ -197,8 +198,34 @@ struct TrainCommand: ParsableCommand {
         return temperature
     }
 
-    /// The analyzer and TF-IDF options the flags describe.
-    func vectorizerSettings() throws -> (TextAnalyzer, TfidfOptions) {
+    /// The stop words `--stop-words` names; a file that cannot be read is an input error (exit 66 when
+    /// missing, 74 when unreadable), and a line that is not UTF-8 is bad data (exit 65), naming file and line.
+    func stopWordList() throws -> StopWords? {
+        switch stopWords {
+        case "none": return nil
+        case "english": return .english
+        default:
+            var lines: [String] = []
+            do {
+                var reader = try LineReader(path: stopWords)
+                try reader.forEachLine { line in
+                    guard case .text(let bytes, let number) = line else { return true }
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        throw Exit.fail(Exit.badData, "\(stopWords):\(number): a stop word that is not UTF-8")
+                    }
+                    lines.append(text)
+                    return true
+                }
+            } catch let error as InputError {
+                throw Exit.fail(error)
+            }
+            return StopWords(wordList: lines)
+        }
+    }
+
+    /// The analyzer and TF-IDF options the flags describe, with `stopWords` as the stop-word list (the
+    /// flags are checked without reading the list when it is nil).
+    func vectorizerSettings(stopWords words: StopWords?) throws -> (TextAnalyzer, TfidfOptions) {
         let parts = ngramRange.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2 || parts.count == 1, parts.allSatisfy({ $0 >= 1 }), parts.first! <= parts.last! else {
             throw ValidationError("--ngram-range must look like 1-2")
@@ -207,14 +234,6 @@ struct TrainCommand: ParsableCommand {
             if text.contains("."), let f = Double(text), f >= 0, f <= 1 { return .fraction(f) }
             if let n = Int(text), n >= 0 { return .count(n) }
             throw ValidationError("\(flag) must be a count like 2 or a fraction like 0.5")
-        }
-        var words: StopWords?
-        if stopWords != "none" {
-            if stopWords == "english" { words = .english } else {
-                do { words = try StopWords(contentsOfFile: stopWords) } catch {
-                    throw ValidationError("cannot read stop words from \(stopWords): \(error)")
-                }
-            }
         }
         let analyzer = TextAnalyzer.scikitLearn(ngramRange: parts.first!...parts.last!, stopWords: words)
         let options = TfidfOptions(minDF: try bound(minDf, "--min-df"), maxDF: try bound(maxDf, "--max-df"),

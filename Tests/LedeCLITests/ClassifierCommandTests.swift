@@ -207,6 +207,31 @@ struct ClassifierCommandTests {
         }
     }
 
+    @Test("--stop-words FILE: a word per line is used; a missing file, a folder or a line that is not UTF-8 gets its exit code and names the file")
+    func stopWordFile() throws {
+        let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        func temporary(_ name: String, _ contents: Data) -> String {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-\(name)-\(getpid())").path
+            FileManager.default.createFile(atPath: path, contents: contents)
+            return path
+        }
+        let good = temporary("stop-good.txt", Data("# the list\n  The \nof\n\n".utf8))
+        let bad = temporary("stop-bad.txt", Data("the\nof\n".utf8) + Data([0xFF, 0x0A]))
+        let model = temporary("stop-model.safetensors", Data())
+        defer { for path in [good, bad, model] { try? FileManager.default.removeItem(atPath: path) } }
+        let trained = try CommandRunner.run(["train", "--data", examples, "-o", model, "--min-df", "1", "--stop-words", good])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let inspected = try CommandRunner.run(["inspect", model, "--json"])
+        #expect(inspected.stdout.contains("\"stop_words\":2"), "\(inspected.stdout.prefix(400))")
+        for (path, status, message) in [("/nonexistent/stop.txt", Int32(66), "/nonexistent/stop.txt: No such file or directory"),
+                                         ("/", 74, "/: Is a directory"), (bad, 65, "\(bad):3: a stop word that is not UTF-8")] {
+            let refused = try CommandRunner.run(["train", "--data", examples, "-o", model, "--stop-words", path])
+            #expect(refused.status == status && refused.stderr.contains("lede: \(message)"), "\(refused.status) \(refused.stderr)")
+        }
+        let nan = try CommandRunner.run(["train", "--data", examples, "-o", model, "--tolerance", "nan"])
+        #expect(nan.status == 64 && nan.stderr.contains("--tolerance must be a number of 0 or more"))
+    }
+
     @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines")
     func inspect() throws {
         guard let model = try Self.trainedModel() else { return }
