@@ -61,6 +61,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkCanWrite(output)
         let recordFields = fields.resolved()
         let clock = PhaseClock()
         var corpus = try readCorpus(data, format: inputFormat, recordFields, titleWeight: titleWeight,

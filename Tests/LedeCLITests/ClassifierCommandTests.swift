@@ -232,6 +232,16 @@ struct ClassifierCommandTests {
         #expect(nan.status == 64 && nan.stderr.contains("--tolerance must be a number of 0 or more"))
     }
 
+    @Test("train -o a folder, or into a folder that does not exist, fails at once (exit 74), before reading the data")
+    func unwritableOutput() throws {
+        let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        let folder = FileManager.default.temporaryDirectory.path
+        for (output, message) in [(folder, "\(folder): is a folder"), ("/nonexistent-lede/m.safetensors", "the folder /nonexistent-lede does not exist")] {
+            let refused = try CommandRunner.run(["train", "--data", examples, "-o", output])
+            #expect(refused.status == 74 && refused.stderr.contains(message) && !refused.stderr.contains("read 10 documents"), "\(refused.stderr)")
+        }
+    }
+
     @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines")
     func inspect() throws {
         guard let model = try Self.trainedModel() else { return }
