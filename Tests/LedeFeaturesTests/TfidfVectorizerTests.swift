@@ -124,6 +124,18 @@ struct TfidfVectorizerTests {
         #expect(WorkerThreads.clamped(.max) == WorkerThreads.maximum && WorkerThreads.clamped(-5) == 1)
     }
 
+    @Test("a vocabulary term with an empty word (or an empty term) never matches, and does not stop the lookup build")
+    func termsWithEmptyWords() throws {
+        let terms = ["", "bank", "bank  rates", "rates", "rates ", "the bank"]
+        let vocabulary = Vocabulary(sortedTerms: terms)
+        let model = TfidfModel(analyzer: .scikitLearn(ngramRange: 1...2), options: TfidfOptions(), vocabulary: vocabulary,
+                               idf: Array(repeating: 1, count: terms.count), documentFrequency: Array(repeating: 1, count: terms.count),
+                               documentCount: 1)
+        let matrix = model.transform(documents: ["The bank rates rates"])
+        let columns = matrix.entries(ofRow: 0).map { terms[Int(matrix.columns[$0])] }
+        #expect(columns == ["bank", "rates", "the bank"])
+    }
+
     @Test("an empty stop word is ignored: fitting and transforming work as without it")
     func emptyStopWord() throws {
         let analyzer = TextAnalyzer(tokenization: .scikitLearn, terms: .words(1...2), stopWords: StopWords(["", "the"]))
