@@ -134,7 +134,7 @@ public enum ModelFile {
 
             let idf = try file.array("idf", as: Double.self)
             guard idf.allSatisfy({ $0.isFinite && $0 > 0 }) else { throw fail(.inconsistent, "idf values must be finite and positive") }
-            let frequency = try file.array("document_frequency", as: Int64.self)
+            let frequency = try file.array("document_frequency", as: Int.self)
             guard frequency.allSatisfy({ $0 >= 0 }) else { throw fail(.inconsistent, "document frequencies must not be negative") }
             let vocabulary = try arena(file, "vocabulary", "vocabulary_offsets", fail)
             guard vocabulary.count == v else { throw fail(.inconsistent, "the vocabulary has \(vocabulary.count) terms, weights \(v)") }
@@ -148,7 +148,7 @@ public enum ModelFile {
             if case .words = analyzer.terms { try checkNoEmptyWords(vocabulary, fail) }
             else if vocabulary.count > 0 && vocabulary.starts[1] == 0 { throw fail(.inconsistent, "vocabulary term 0 is empty") }
             let tfidf = TfidfModel(analyzer: analyzer, options: options, vocabulary: vocabulary, idf: idf,
-                                   documentFrequency: frequency.map { Int($0) }, documentCount: provenance.documentCount)
+                                   documentFrequency: frequency, documentCount: provenance.documentCount)
             // The vectorizer's lookup tables build on other threads while the weights load.
             tfidf.prepareInBackground()
             // One copy out of the mapped file into the parameter layout (weights, then intercepts).
@@ -176,13 +176,13 @@ public enum ModelFile {
     private static func arena(_ file: SafetensorsFile, _ bytesName: String, _ offsetsName: String,
                               _ fail: (ModelFileError.Code, String) -> ModelFileError) throws -> Vocabulary {
         let bytes = try file.array(bytesName, as: UInt8.self)
-        let offsets = try file.array(offsetsName, as: Int64.self)
-        guard offsets.first == 0, offsets.last == Int64(bytes.count),
+        let offsets = try file.array(offsetsName, as: Int.self)
+        guard offsets.first == 0, offsets.last == bytes.count,
               zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
             throw fail(.inconsistent, "\(offsetsName) do not run from 0 to \(bytes.count) in order")
         }
         guard bytes.withUnsafeBufferPointer({ countInvalidUTF8($0) }) == 0 else { throw fail(.inconsistent, "\(bytesName) is not valid UTF-8") }
-        return Vocabulary(bytes: bytes, starts: offsets.map { Int($0) })
+        return Vocabulary(bytes: bytes, starts: offsets)
     }
 
     /// Terms must be strictly increasing by bytes, as the vectorizer's lookup assumes.

@@ -23,6 +23,13 @@ extension Int64: SafetensorsElement {
     public static var safetensorsDType: SafetensorsDType { .int64 }
 }
 
+#if _pointerBitWidth(_64)
+extension Int: SafetensorsElement {
+    /// `I64` (`Int` has its layout on 64-bit platforms), so that I64 offsets and counts are read straight into `[Int]`.
+    public static var safetensorsDType: SafetensorsDType { .int64 }
+}
+#endif
+
 extension Int32: SafetensorsElement {
     /// `I32`.
     public static var safetensorsDType: SafetensorsDType { .int32 }
