@@ -185,7 +185,6 @@ public enum ModelFile {
         return Vocabulary(bytes: bytes, starts: offsets)
     }
 
-    /// Terms must be strictly increasing by bytes, as the vectorizer's lookup assumes.
     /// A word n-gram term is its words joined by single spaces, so no term of a word vocabulary is empty,
     /// starts or ends with a space, or holds two spaces in a row (the lookup tables take terms apart at
     /// spaces, and an empty word cannot be looked up).
@@ -229,6 +228,7 @@ public enum ModelFile {
         return nil
     }
 
+    /// Terms must be strictly increasing by bytes, as the vectorizer's lookup assumes.
     private static func checkSortedAndUnique(_ vocabulary: Vocabulary,
                                              _ fail: (ModelFileError.Code, String) -> ModelFileError) throws(ModelFileError) {
         let starts = vocabulary.starts

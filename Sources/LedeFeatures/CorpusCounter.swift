@@ -29,14 +29,15 @@ final class CorpusCounter {
     /// `keepsDocuments`: store each document's (term, count) pairs, which a matrix needs; a model alone
     /// needs only the totals.
     init(analyzer: TextAnalyzer, threads: Int, keepsDocuments: Bool = true) {
-        self.threads = WorkerThreads.clamped(threads)
+        let workers = WorkerThreads.clamped(threads)
+        self.threads = workers
         let dictionary = TokenDictionary()
         self.dictionary = dictionary
         sequencers = (0..<self.threads).map { _ in TokenSequencer(analyzer: analyzer, dictionary: dictionary) }
         tokenCounters = (0..<self.threads).map { _ in TokenCounter(keepsDocuments: keepsDocuments) }
         if case .words(let sizes) = analyzer.terms, sizes.upperBound >= 2 {
             let orders = max(2, sizes.lowerBound)...sizes.upperBound
-            ngramCounters = (0..<self.threads).map { NGramCounter(shard: $0, shards: WorkerThreads.clamped(threads), orders: orders, keepsDocuments: keepsDocuments) }
+            ngramCounters = (0..<self.threads).map { NGramCounter(shard: $0, shards: workers, orders: orders, keepsDocuments: keepsDocuments) }
         } else {
             ngramCounters = []
         }
