@@ -18,8 +18,8 @@ public enum SummaryBudget: Sendable, Hashable, CustomStringConvertible {
     /// The budget in words, as `--help` shows it.
     public var description: String {
         switch self {
-        case .sentences(let n): return "\(n) sentences"
-        case .words(let n): return "\(n) words"
+        case .sentences(let n): return n == 1 ? "1 sentence" : "\(n) sentences"
+        case .words(let n): return n == 1 ? "1 word" : "\(n) words"
         case .ratio(let r): return "\(r) of the words"
         }
     }

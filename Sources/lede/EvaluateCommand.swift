@@ -109,7 +109,10 @@ struct EvaluateSummarizerCommand: ParsableCommand {
     @Option(help: "Articles with reference summaries (JSON Lines).") var data: [String]
     @OptionGroup var fields: FieldOptions
     @OptionGroup var flags: SummarizerFlags
-    @Flag(help: "Pick as many sentences as each reference has (extractive references).") var referenceLength = false
+    @Flag(help: """
+        Pick as many sentences as each reference has, for references made of the article's own sentences; \
+        other articles get --sentences, --words or --ratio, or the default budget.
+        """) var referenceLength = false
     @Flag(help: "Print one JSON object instead of a report.") var json = false
     @OptionGroup var workers: ThreadsOption
     var threads: Int { workers.threads }
@@ -178,7 +181,7 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             out.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
         } else {
             var lines = ["\(l.count) articles (\(l.extractiveCount) with references made of their own sentences); budget: " +
-                         (referenceLength ? "as many sentences as the reference" : (flags.budget ?? summarizer.options.budget).description), "",
+                         budgetDescription(fallback: (flags.budget ?? summarizer.options.budget).description, extractive: l.extractiveCount, of: l.count), "",
                          "system           ROUGE-1  ROUGE-2  ROUGE-L  sent-P  sent-R  sent-F1"]
             for (name, m) in [("Lede", l), ("first sentences", b)] {
                 let sentenceColumns = m.extractiveCount > 0 ? String(format: "  %6.4f  %6.4f  %7.4f", m.sentencePrecision, m.sentenceRecall, m.sentenceF1) : "       —       —        —"
@@ -187,5 +190,14 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             out.write(lines.joined(separator: "\n") + "\n")
         }
         out.flush()
+    }
+
+    /// The report's budget line: with --reference-length, the reference's own length where there is one,
+    /// and the flags' (or default) budget for the articles whose references are not made of their sentences.
+    func budgetDescription(fallback: String, extractive: Int, of count: Int) -> String {
+        guard referenceLength else { return fallback }
+        return extractive == count ? "as many sentences as the reference"
+            : "as many sentences as the reference; \(fallback) for the "
+                + (count - extractive == 1 ? "other article" : "\(count - extractive) other articles")
     }
 }

@@ -76,6 +76,29 @@ struct SummarizeCommandTests {
         #expect(report?["sentence_f1"] as? Double ?? 0 >= 0.81)
     }
 
+    @Test("--reference-length gives articles without an extractive reference the --sentences budget")
+    func referenceLengthFallback() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-reflen-\(getpid()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        {"text":"The council met on Monday. It approved the budget. Taxes will rise. Libraries stay open.","summary":"It approved the budget. Taxes will rise."}
+        {"text":"Heavy rain fell across the valley all week. The rivers rose faster than anyone expected. Police shut the main roads into town on Thursday. Schools in three villages closed early for the weekend. Repair crews worked overnight to clear the drains.","summary":"A wet week closed roads and schools in the valley."}
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        func report(_ extra: [String]) throws -> (json: [String: Any], text: String) {
+            let json = try CommandRunner.run(["evaluate", "summarizer", "--data", file.path, "--reference-length", "--json"] + extra)
+            let text = try CommandRunner.run(["evaluate", "summarizer", "--data", file.path, "--reference-length"] + extra)
+            #expect(json.status == 0 && text.status == 0, "\(json.stderr)\(text.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any] ?? [:], text.stdout)
+        }
+        let one = try report(["--sentences", "1"]), four = try report(["--sentences", "4"])
+        #expect(one.json["extractive_count"] as? Int == 1)
+        // Only the second article's budget differs, and it changes the ROUGE of the whole set.
+        #expect(one.json["sentence_f1"] as? Double == four.json["sentence_f1"] as? Double)
+        #expect(one.json["rouge1"] as? Double != four.json["rouge1"] as? Double)
+        #expect(one.text.contains("as many sentences as the reference; 1 sentence for the other article"), "\(one.text)")
+    }
+
     @Test("on CNN/DailyMail dev, 3 sentences reach ROUGE-1 0.281 and ROUGE-2 0.101")
     func cnndm() throws {
         guard let dev = CommandRunner.dataset("cnndm-dev/dev.jsonl") else { return }
