@@ -9,39 +9,19 @@ struct TopicLabeler: Sendable {
     let threshold: Double?
     var explain: Int? = nil
 
-    /// One article's outcome.
+    /// One article's outcome: the library's prediction, and with `explain` the terms behind it.
     struct Labeled {
-        var label: String?
-        var confidence: Float
-        var top: [(label: String, probability: Float)]
+        var prediction: TopicPrediction
         var explanation: Explanation?
     }
 
     /// The outcome for each article, in order, computed on the calling thread.
     func label(_ articles: [Article]) -> [Labeled] {
-        let labels = model.labels, k = labels.count
         let matrix = model.features(titles: articles.map(\.title), texts: articles.map(\.text), threads: 1)
-        let probabilities = model.probabilities(matrix, threads: 1)
-        var best: [Int] = []
-        let labeled = articles.indices.map { row in
-            let scores = probabilities[row * k..<(row + 1) * k]
-            let bestIndex = argmax(scores)
-            let confidence = scores[row * k + bestIndex]
-            let below = threshold.map { Double(confidence) < $0 } ?? false
-            var top: [(String, Float)] = []
-            if let topK {
-                top = (0..<k).sorted { scores[row * k + $0] > scores[row * k + $1] }.prefix(topK).map { (labels[$0], scores[row * k + $0]) }
-            }
-            best.append(bestIndex)
-            return Labeled(label: below ? nil : labels[bestIndex], confidence: confidence, top: top)
-        }
-        guard let explain else { return labeled }
-        let explanations = model.explain(matrix, count: explain) { best[$0] }
-        return zip(labeled, explanations).map { labeled, explanation in
-            var explained = labeled
-            explained.explanation = explanation
-            return explained
-        }
+        let predictions = model.predict(matrix, topK: topK, threshold: threshold, threads: 1)
+        guard let explain else { return predictions.map { Labeled(prediction: $0) } }
+        let explanations = model.explain(matrix, count: explain) { predictions[$0].bestIndex }
+        return zip(predictions, explanations).map { Labeled(prediction: $0, explanation: $1) }
     }
 
     /// The table and TSV columns after the id.
@@ -54,9 +34,10 @@ struct TopicLabeler: Sendable {
 
     /// `,"label":…,"confidence":…[,"top":[…]]` for a JSON record.
     func jsonFields(_ labeled: Labeled) -> String {
-        var fields = ",\"label\":\(labeled.label.map(JSONWriting.quoted) ?? "null"),\"confidence\":\(JSONWriting.number(labeled.confidence))"
+        let prediction = labeled.prediction
+        var fields = ",\"label\":\(prediction.label.map(JSONWriting.quoted) ?? "null"),\"confidence\":\(JSONWriting.number(prediction.confidence))"
         if topK != nil {
-            fields += ",\"top\":[" + labeled.top.map {
+            fields += ",\"top\":[" + prediction.top.map {
                 "{\"label\":\(JSONWriting.quoted($0.label)),\"probability\":\(JSONWriting.number($0.probability))}"
             }.joined(separator: ",") + "]"
         }
@@ -70,8 +51,9 @@ struct TopicLabeler: Sendable {
 
     /// The cells of `columns`.
     func cells(_ labeled: Labeled) -> [String] {
-        [labeled.label ?? "", JSONWriting.number(labeled.confidence)]
-            + (topK == nil ? [] : [labeled.top.map { "\($0.label):\(JSONWriting.number($0.probability))" }.joined(separator: " ")])
+        let prediction = labeled.prediction
+        return [prediction.label ?? "", JSONWriting.number(prediction.confidence)]
+            + (topK == nil ? [] : [prediction.top.map { "\($0.label):\(JSONWriting.number($0.probability))" }.joined(separator: " ")])
             + (explain == nil ? [] : [labeled.explanation?.terms.map { "\($0.term):\(JSONWriting.number($0.contribution))" }.joined(separator: " ") ?? ""])
     }
 }
