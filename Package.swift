@@ -78,5 +78,7 @@ let package = Package(
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         // LedePipeline for `fitTransform(jsonLinesAt:)`, the streamed fit over its line reader and JSON scanner.
         .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline"]),
+        // The library as a Swift program imports it: the README's example.
+        .testTarget(name: "LedeTests", dependencies: ["Lede"]),
     ]
 )

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import Lede
+
+/// The README's "Using Lede from Swift" example: it is `ReadmeExample.swift` word for word, and it runs.
+@Suite("the README's Swift example")
+struct ReadmeExampleTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the README shows ReadmeExample.swift exactly")
+    func readmeShowsTheTestedCode() throws {
+        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let example = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/LedeTests/ReadmeExample.swift"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Using Lede from Swift"), "README has no \"Using Lede from Swift\" section")
+        let blockStart = try #require(readme.range(of: "```swift\nimport Lede\n", range: section.upperBound..<readme.endIndex))
+        let blockEnd = try #require(readme.range(of: "```\n", range: blockStart.upperBound..<readme.endIndex))
+        let shown = "import Lede\n" + readme[blockStart.upperBound..<blockEnd.lowerBound]
+        #expect(shown == example)
+    }
+
+    @Test("the example labels a business story with the shipped model and summarizes it in three sentences")
+    func exampleRuns() throws {
+        let model = Self.packageRoot.appendingPathComponent("models/bbc-topics.safetensors").path
+        let text = """
+            Shares in three of the country's largest banks fell sharply on Monday after they warned that \
+            profits would be lower than expected. Investors sold bank stocks across the market. The banks \
+            blamed rising bad debts and weaker lending. Analysts said the warnings could hold back the \
+            wider stock market for months.
+            """
+        let (prediction, summary) = try topicAndSummary(title: "Bank shares slide on profit warning", text: text, modelPath: model)
+        #expect(prediction.label == "business")
+        #expect(prediction.top.count == 2 && prediction.top[0].label == "business")
+        #expect(prediction.confidence > 0.5)
+        #expect(summary.sentences.count == 3 && summary.sentenceCount == 4)
+        let bytes = Array(text.utf8)
+        for sentence in summary.sentences {
+            #expect(String(decoding: bytes[sentence.range], as: UTF8.self) == sentence.text)
+        }
+    }
+}
