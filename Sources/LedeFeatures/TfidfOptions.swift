@@ -1,11 +1,19 @@
 /// Settings of TF-IDF weighting and vocabulary pruning, with scikit-learn's names and defaults.
 public struct TfidfOptions: Sendable, Hashable {
     /// A document-frequency bound: an absolute count of documents, or a fraction of them.
-    public enum DocumentFrequency: Sendable, Hashable {
+    public enum DocumentFrequency: Sendable, Hashable, CustomStringConvertible {
         /// A number of documents.
         case count(Int)
         /// A fraction of the documents, in [0, 1].
         case fraction(Double)
+
+        /// A count as its digits ("2"), a fraction with its point ("0.5", "1.0"), as `lede train` reads them.
+        public var description: String {
+            switch self {
+            case .count(let n): "\(n)"
+            case .fraction(let f): "\(f)"
+            }
+        }
     }
 
     /// How each row is scaled.

@@ -17,6 +17,9 @@ public struct RecordFields: Sendable, Hashable, Codable {
         self.label = label
         self.summary = summary
     }
+
+    /// The fields as a model's provenance stores them (keys id, title, text, label, summary).
+    public var dictionary: [String: String] { ["id": id, "title": title, "text": text, "label": label, "summary": summary] }
 }
 
 /// One input article: what the verbs read from a record.

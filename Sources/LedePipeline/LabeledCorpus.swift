@@ -65,6 +65,25 @@ public struct LabeledCorpus: Sendable {
         sha256 = digest.hexDigest()
     }
 
+    /// A corpus of texts already in memory (each a classifier input: for titled articles, make them with
+    /// `Article.classifierInput(titleWeight:)` or `classifierInput(title:text:titleWeight:)`), with one
+    /// label per text and no ids. Its `sha256` digests each label, a tab, the text and a newline, in order.
+    public init(texts: [String], labels: [String]) {
+        precondition(texts.count == labels.count, "LabeledCorpus: \(texts.count) texts but \(labels.count) labels")
+        self.texts = texts
+        self.labels = labels
+        ids = Array(repeating: nil, count: texts.count)
+        var digest = SHA256()
+        for (text, label) in zip(texts, labels) {
+            var line = Array(label.utf8)
+            line.append(UInt8(ascii: "\t"))
+            line.append(contentsOf: text.utf8)
+            line.append(UInt8(ascii: "\n"))
+            line.withUnsafeBufferPointer { digest.update($0) }
+        }
+        sha256 = digest.hexDigest()
+    }
+
     /// Hands each record of a JSON Lines file to `body` (blank lines skipped), feeding each line and a
     /// newline to `digest`.
     private static func readJSONLines(_ path: String, fields: RecordFields, maxRecordBytes: Int, digest: inout SHA256,

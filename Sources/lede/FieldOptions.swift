@@ -19,8 +19,3 @@ struct FieldOptions: ParsableArguments {
                      summary: summaryField ?? defaults["summary"] ?? "summary")
     }
 }
-
-extension RecordFields {
-    /// The fields as stored in a model's provenance.
-    var dictionary: [String: String] { ["id": id, "title": title, "text": text, "label": label, "summary": summary] }
-}

@@ -30,11 +30,13 @@ struct TrainCommand: ParsableCommand {
     @Option(help: inputFormatHelp) var inputFormat: LabeledCorpusFormat?
     @OptionGroup var fields: FieldOptions
 
-    @Option(help: "Word n-gram sizes, as LOW-HIGH (e.g. 1-2).") var ngramRange: String = "1-2"
-    @Option(help: "Ignore terms in fewer documents than this (a count, or a fraction if it has a point).") var minDf: String = "2"
+    @Option(help: "Word n-gram sizes, as LOW-HIGH (e.g. 1-2).")
+    var ngramRange: String = "\(TopicModelDefaults.ngramRange.lowerBound)-\(TopicModelDefaults.ngramRange.upperBound)"
+    @Option(help: "Ignore terms in fewer documents than this (a count, or a fraction if it has a point).")
+    var minDf: String = TopicModelDefaults.minDF.description
     @Option(help: "Ignore terms in more documents than this (a count, or a fraction if it has a point).") var maxDf: String = "1.0"
     @Option(help: "Keep only the most frequent terms.") var maxFeatures: Int?
-    @Flag(inversion: .prefixedNo, help: "Use 1 + log(count) for term frequency.") var sublinearTf: Bool = true
+    @Flag(inversion: .prefixedNo, help: "Use 1 + log(count) for term frequency.") var sublinearTf: Bool = TopicModelDefaults.sublinearTF
     @Option(help: "Stop words: 'english' (Lede's list), 'none', or a file with one word per line.") var stopWords: String = "english"
     @Option(help: "Read each title this many times, then the text (1 reads them alike; at most 100).")
     var titleWeight: Int = TopicModelDefaults.titleWeight
@@ -73,56 +75,25 @@ struct TrainCommand: ParsableCommand {
             (corpus, holdoutCorpus) = StratifiedSplit.split(corpus, fraction: holdout, seed: 20261129)
             log("holding out \(holdoutCorpus!.count) documents")
         }
-        let labelNames = corpus.labelNames
-        guard labelNames.count >= 2 else {
-            throw Exit.fail(Exit.badData, "training needs at least two labels, found \(labelNames)")
-        }
         let (analyzer, tfidfOptions) = try vectorizerSettings(stopWords: try stopWordList())
-        let vectorizer = TfidfVectorizer(analyzer: analyzer, options: tfidfOptions)
-        let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
-        let labels = corpus.labels.map { index[$0]! }
-        var options = LogisticRegressionOptions(
+        let options = LogisticRegressionOptions(
             c: TopicModelDefaults.c, classWeight: classWeight == "balanced" ? .balanced : .none,
             maxIterations: maxIterations, tolerance: tolerance, threads: threads)
-        if case .value(let c) = search.c { options.c = c }
-        let crossValidation = try crossValidate(corpus, labels: labels, labelNames: labelNames, vectorizer: vectorizer, options: options)
-        if let crossValidation {
-            options.c = crossValidation.result.chosenC
-            clock.phase("cross-validated: \(crossValidation.result.rows.count) C × \(search.folds) folds")
+        let c: TopicModelTrainer.CChoice
+        switch search.c {
+        case .auto: c = .crossValidated(grid: try search.grid())
+        case .value(let value): c = .value(value)
         }
-
-        let fit: TfidfFit
-        do { fit = try vectorizer.fitTransform(documents: corpus.texts, threads: threads) } catch {
-            throw Exit.fail(Exit.badData, "\(error)")
-        }
-        if fit.invalidUTF8Count > 0 { log("replaced \(fit.invalidUTF8Count) ill-formed UTF-8 sequences with U+FFFD") }
-        clock.phase("vectorized: \(fit.matrix.rowCount) documents × \(fit.matrix.columnCount) terms, \(fit.matrix.entryCount) entries")
-
-        let trainingTexts = (count: corpus.count, sha: corpus.sha256)
-        corpus.texts = []  // the matrix holds what training needs
-        let (classifier, report) = LogisticRegression.train(
-            matrix: fit.matrix, labels: labels, labelNames: labelNames, options: options
-        ) { iteration, objective, gradient in
-            if iteration % 10 == 0 { log("  iteration \(iteration): objective \(objective), largest gradient \(gradient)") }
-        }
-        clock.phase("trained: \(report.iterations) iterations, \(report.stopReason), objective \(report.objective)")
-        if !report.converged {
-            log("warning: training stopped without converging (\(report.stopReason)); raise --max-iterations or --tolerance")
-        }
-
-        let provenance = ModelProvenance(
-            ledeVersion: LedeInfo.version, createdAt: ISO8601DateFormatter().string(from: Date()),
-            trainingData: data.map { URL(fileURLWithPath: $0).lastPathComponent }, trainingDataSHA256: trainingTexts.sha,
-            documentCount: trainingTexts.count, fields: recordFields.dictionary, options: options, report: report)
-        var model = TopicModel(tfidf: fit.model, classifier: classifier, provenance: provenance, titleWeight: titleWeight)
-        if let crossValidation {
-            let chosen = crossValidation.result.rows.first { $0.c == options.c }!
-            model.provenance.scores["cv_accuracy"] = chosen.meanAccuracy
-            if search.c == .auto { model.provenance.cSearch = crossValidation.result }
-            if search.calibrates {
-                model.temperature = calibrate(crossValidation.chosenScores, labels: labels, classCount: labelNames.count,
-                                              scores: &model.provenance.scores)
-            }
+        let trainer = TopicModelTrainer(
+            vectorizer: TfidfVectorizer(analyzer: analyzer, options: tfidfOptions), options: options, c: c, folds: search.folds,
+            calibration: !search.calibrates ? .off : search.calibrate == true ? .required : .whenPossible,
+            titleWeight: titleWeight)
+        var model: TopicModel
+        do {
+            model = try trainer.train(consume corpus, dataNames: data.map { URL(fileURLWithPath: $0).lastPathComponent },
+                                      fields: recordFields) { report($0, clock: clock) }
+        } catch {
+            throw Exit.fail(Exit.badData, error.description)
         }
 
         let scored: (name: String, corpus: LabeledCorpus)? =
@@ -142,61 +113,39 @@ struct TrainCommand: ParsableCommand {
         clock.phase("wrote \(output)")
     }
 
-    /// Runs the cross-validation `--c auto` or `--calibrate` needs (over the grid, or at the given C alone)
-    /// and prints its table; nil when neither is asked for.
-    func crossValidate(_ corpus: LabeledCorpus, labels: [Int32], labelNames: [String], vectorizer: TfidfVectorizer,
-                       options: LogisticRegressionOptions) throws -> GridSearchRun? {
-        guard search.needsCrossValidation else { return nil }
-        // Asked for (--c auto, --calibrate): problems are errors. Calibration by default: skipped on data
-        // too small for it (a label with fewer documents than folds), with a note.
-        let asked = search.c == .auto || search.calibrate == true
-        var counts: [String: Int] = [:]
-        for label in corpus.labels { counts[label, default: 0] += 1 }
-        let rare = counts.filter { $0.value < search.folds }.keys.sorted()
-        if !asked && !rare.isEmpty {
-            log("calibration skipped: labels with fewer documents than --folds (\(search.folds)): \(rare)")
-            return nil
-        }
-        guard search.folds <= corpus.count / 2 else {   // two documents a fold, without overflow for a huge --folds
-            let needed = search.folds <= Int.max / 2 ? "at least \(2 * search.folds) documents" : "two documents a fold"
-            throw Exit.fail(Exit.badData, "\(search.folds)-fold cross-validation needs \(needed), found \(corpus.count)")
-        }
-        if !rare.isEmpty { log("warning: labels with fewer documents than folds are missing from some folds: \(rare)") }
-        let grid = search.c == .auto ? try search.grid() : [options.c]
-        log("cross-validating: \(grid.count) C × \(search.folds) folds (stratified, training data only, vectorizer fitted per fold)")
-        let run: GridSearchRun
-        do {
-            run = try CrossValidation.gridSearch(texts: corpus.texts, labels: labels, labelNames: labelNames, vectorizer: vectorizer,
-                                                 grid: grid, folds: search.folds, options: options) { log("  " + $0) }
-        } catch {
-            if !asked {
-                log("calibration skipped: cross-validation failed: \(error)")
-                return nil
+    /// Prints a step of training on stderr: progress, the cross-validation's table, and each phase's time
+    /// and peak memory.
+    func report(_ event: TopicModelTrainer.Event, clock: PhaseClock) {
+        switch event {
+        case .calibrationSkipped(.rareLabels(let labels)):
+            log("calibration skipped: labels with fewer documents than --folds (\(search.folds)): \(labels)")
+        case .calibrationSkipped(.crossValidationFailed(let message)):
+            log("calibration skipped: cross-validation failed: \(message)")
+        case .labelsMissingFromFolds(let labels):
+            log("warning: labels with fewer documents than folds are missing from some folds: \(labels)")
+        case .crossValidationStarted(let grid, let folds):
+            log("cross-validating: \(grid.count) C × \(folds) folds (stratified, training data only, vectorizer fitted per fold)")
+        case .crossValidationProgress(let line):
+            log("  " + line)
+        case .crossValidated(let run):
+            log(gridSearchTable(run.result))
+            log(String(format: "cross-validation work, summed over folds: vectorizing %.1f s, training %.1f s", run.vectorizeSeconds, run.trainSeconds))
+            if search.c == .auto { log("chosen: C = \(CChoice.value(run.result.chosenC))") }
+            clock.phase("cross-validated: \(run.result.rows.count) C × \(search.folds) folds")
+        case .vectorized(let rows, let columns, let entries, let invalidUTF8Count):
+            if invalidUTF8Count > 0 { log("replaced \(invalidUTF8Count) ill-formed UTF-8 sequences with U+FFFD") }
+            clock.phase("vectorized: \(rows) documents × \(columns) terms, \(entries) entries")
+        case .iteration(let iteration, let objective, let gradient):
+            if iteration % 10 == 0 { log("  iteration \(iteration): objective \(objective), largest gradient \(gradient)") }
+        case .trained(let report):
+            clock.phase("trained: \(report.iterations) iterations, \(report.stopReason), objective \(report.objective)")
+            if !report.converged {
+                log("warning: training stopped without converging (\(report.stopReason)); raise --max-iterations or --tolerance")
             }
-            throw Exit.fail(Exit.badData, "cross-validation: \(error)")
+        case .calibrated(let fit):
+            log(String(format: "calibration: temperature %.3f; out-of-fold ECE %.4f → %.4f, log-loss %.4f → %.4f",
+                       fit.temperature, fit.eceBefore, fit.eceAfter, fit.logLossBefore, fit.logLossAfter))
         }
-        log(gridSearchTable(run.result))
-        log(String(format: "cross-validation work, summed over folds: vectorizing %.1f s, training %.1f s", run.vectorizeSeconds, run.trainSeconds))
-        if search.c == .auto { log("chosen: C = \(CChoice.value(run.result.chosenC))") }
-        return run
-    }
-
-    /// Fits the temperature on out-of-fold scores, reports the out-of-fold calibration before and after,
-    /// and records it in `scores`.
-    func calibrate(_ outOfFold: [Float], labels: [Int32], classCount k: Int, scores: inout [String: Double]) -> Double {
-        let temperature = TemperatureScaling.fit(scores: outOfFold, labels: labels)
-        let truth = labels.map { Int($0) }
-        let before = Calibration.reliability(probabilities: TemperatureScaling.probabilities(scores: outOfFold, classCount: k, temperature: 1), truth: truth)
-        let after = Calibration.reliability(probabilities: TemperatureScaling.probabilities(scores: outOfFold, classCount: k, temperature: temperature), truth: truth)
-        let lossBefore = TemperatureScaling.logLoss(scores: outOfFold, labels: labels, temperature: 1)
-        let lossAfter = TemperatureScaling.logLoss(scores: outOfFold, labels: labels, temperature: temperature)
-        log(String(format: "calibration: temperature %.3f; out-of-fold ECE %.4f → %.4f, log-loss %.4f → %.4f",
-                   temperature, before.ece, after.ece, lossBefore, lossAfter))
-        scores["cv_ece_uncalibrated"] = before.ece
-        scores["cv_ece"] = after.ece
-        scores["cv_log_loss_uncalibrated"] = lossBefore
-        scores["cv_log_loss"] = lossAfter
-        return temperature
     }
 
     /// The stop words `--stop-words` names; a file that cannot be read is an input error (exit 66 when

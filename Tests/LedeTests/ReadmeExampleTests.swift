@@ -37,4 +37,18 @@ struct ReadmeExampleTests {
             #expect(String(decoding: bytes[sentence.range], as: UTF8.self) == sentence.text)
         }
     }
+
+    @Test("the training example writes a model that loads and labels its own training articles")
+    func trainingExampleRuns() throws {
+        let data = Self.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lede-readme-\(getpid()).safetensors").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        try trainTopicModel(dataPath: data, modelPath: output)
+        let model = try ModelFile.load(from: output)
+        #expect(model.titleWeight == TopicModelDefaults.titleWeight && model.provenance.c == TopicModelDefaults.c)
+        let corpus = try LabeledCorpus(paths: [data], fields: RecordFields(), titleWeight: model.titleWeight)
+        #expect(model.provenance.documentCount == corpus.count && model.provenance.trainingDataSHA256 == corpus.sha256)
+        let predicted = model.predict(model.tfidf.transform(documents: corpus.texts)).map(\.label)
+        #expect(predicted == corpus.labels.map { Optional($0) })
+    }
 }

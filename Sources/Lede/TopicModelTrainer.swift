@@ -1,0 +1,210 @@
+import Foundation
+
+/// Trains a topic model from a labeled corpus the way `lede train` does, in one call: cross-validation
+/// when C is to be chosen or probabilities calibrated, the vectorizer fitted on the whole corpus, the
+/// logistic regression trained, and the model assembled with its provenance and scores.
+///
+/// What happens along the way is reported as `TopicModelTrainer.Event`s, for a progress display.
+/// Holding data out and scoring the model afterwards are left to the caller (`StratifiedSplit`,
+/// `TopicModel.predict`, `ClassificationMetrics`).
+public struct TopicModelTrainer: Sendable {
+    /// How C is chosen.
+    public enum CChoice: Sendable, Equatable {
+        /// This C.
+        case value(Double)
+        /// The C of best mean accuracy over stratified folds of the training data, from this grid.
+        case crossValidated(grid: [Double])
+    }
+
+    /// Whether to fit a temperature on out-of-fold predictions so that confidences match accuracy.
+    public enum CalibrationMode: Sendable, Equatable {
+        case off
+        /// Calibrate, unless the corpus is too small for the folds or the cross-validation fails: then
+        /// go on uncalibrated and say why (`Event.calibrationSkipped`).
+        case whenPossible
+        /// Calibrate; a corpus too small for it is an error.
+        case required
+    }
+
+    /// Why calibration was skipped under `CalibrationMode.whenPossible`.
+    public enum CalibrationSkip: Sendable {
+        /// These labels have fewer documents than there are folds.
+        case rareLabels([String])
+        /// The cross-validation failed with this error.
+        case crossValidationFailed(String)
+    }
+
+    /// The temperature fitted on out-of-fold scores, and the out-of-fold calibration before and after it.
+    public struct TemperatureFit: Sendable {
+        public var temperature: Double
+        public var eceBefore: Double, eceAfter: Double
+        public var logLossBefore: Double, logLossAfter: Double
+    }
+
+    /// One step of training, as it happens.
+    public enum Event: Sendable {
+        case calibrationSkipped(CalibrationSkip)
+        /// Cross-validation that was asked for goes on although these labels are missing from some folds.
+        case labelsMissingFromFolds([String])
+        case crossValidationStarted(grid: [Double], folds: Int)
+        /// A line of the cross-validation's progress (a fold finished).
+        case crossValidationProgress(String)
+        /// The cross-validation's table, out-of-fold scores and timings; its chosen C is the one trained.
+        case crossValidated(GridSearchRun)
+        /// The rows the classifier trains on (`invalidUTF8Count` sequences were replaced with U+FFFD).
+        case vectorized(rows: Int, columns: Int, entries: Int, invalidUTF8Count: Int)
+        case iteration(Int, objective: Double, largestGradient: Double)
+        case trained(TrainingReport)
+        case calibrated(TemperatureFit)
+    }
+
+    /// The trainer's settings, as `lede train` names them.
+    public var vectorizer: TfidfVectorizer
+    /// Training options; with `CChoice.crossValidated`, their C is replaced by the chosen one.
+    public var options: LogisticRegressionOptions
+    public var c: CChoice
+    /// Folds of the cross-validation (at least 2).
+    public var folds: Int
+    public var calibration: CalibrationMode
+    /// How many times the corpus's texts read their titles (as `LabeledCorpus` was read); recorded in the model.
+    public var titleWeight: Int
+
+    /// Creates a trainer with `lede train`'s defaults for what is not given.
+    public init(vectorizer: TfidfVectorizer = TopicModelDefaults.vectorizer, options: LogisticRegressionOptions = LogisticRegressionOptions(c: TopicModelDefaults.c),
+                c: CChoice = .value(TopicModelDefaults.c), folds: Int = 3, calibration: CalibrationMode = .whenPossible,
+                titleWeight: Int = TopicModelDefaults.titleWeight) {
+        self.vectorizer = vectorizer
+        self.options = options
+        self.c = c
+        self.folds = folds
+        self.calibration = calibration
+        self.titleWeight = titleWeight
+    }
+
+    /// Trains on `corpus`, read at `titleWeight` (its texts are released once vectorized, so pass it with
+    /// `consume` to free them during training). `dataNames` name the training data in the provenance.
+    public func train(_ corpus: consuming LabeledCorpus, dataNames: [String], fields: RecordFields,
+                      events: @escaping @Sendable (Event) -> Void = { _ in }) throws(TopicModelTrainingError) -> TopicModel {
+        let labelNames = corpus.labelNames
+        guard labelNames.count >= 2 else { throw .tooFewLabels(labelNames) }
+        let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
+        let labels = corpus.labels.map { index[$0]! }
+        var options = options
+        if case .value(let c) = c { options.c = c }
+
+        let crossValidation = try crossValidate(corpus, labels: labels, labelNames: labelNames, options: options, events: events)
+        if let crossValidation { options.c = crossValidation.result.chosenC }
+
+        let fit: TfidfFit
+        do { fit = try vectorizer.fitTransform(documents: corpus.texts, threads: options.threads) } catch {
+            throw .vectorizer("\(error)")
+        }
+        events(.vectorized(rows: fit.matrix.rowCount, columns: fit.matrix.columnCount, entries: fit.matrix.entryCount,
+                           invalidUTF8Count: fit.invalidUTF8Count))
+        let (documentCount, sha256) = (corpus.count, corpus.sha256)
+        corpus.texts = []  // the matrix holds what training needs
+
+        let (classifier, report) = LogisticRegression.train(
+            matrix: fit.matrix, labels: labels, labelNames: labelNames, options: options
+        ) { iteration, objective, gradient in
+            events(.iteration(iteration, objective: objective, largestGradient: gradient))
+        }
+        events(.trained(report))
+
+        let provenance = ModelProvenance(
+            ledeVersion: LedeInfo.version, createdAt: ISO8601DateFormatter().string(from: Date()),
+            trainingData: dataNames, trainingDataSHA256: sha256, documentCount: documentCount,
+            fields: fields.dictionary, options: options, report: report)
+        var model = TopicModel(tfidf: fit.model, classifier: classifier, provenance: provenance, titleWeight: titleWeight)
+        if let crossValidation {
+            let chosen = crossValidation.result.rows.first { $0.c == options.c }!
+            model.provenance.scores["cv_accuracy"] = chosen.meanAccuracy
+            if case .crossValidated = c { model.provenance.cSearch = crossValidation.result }
+            if calibration != .off {
+                let temperature = Self.fitTemperature(crossValidation.chosenScores, labels: labels, classCount: labelNames.count)
+                events(.calibrated(temperature))
+                model.temperature = temperature.temperature
+                model.provenance.scores["cv_ece_uncalibrated"] = temperature.eceBefore
+                model.provenance.scores["cv_ece"] = temperature.eceAfter
+                model.provenance.scores["cv_log_loss_uncalibrated"] = temperature.logLossBefore
+                model.provenance.scores["cv_log_loss"] = temperature.logLossAfter
+            }
+        }
+        return model
+    }
+
+    /// Runs the cross-validation that choosing C or calibrating needs (over the grid, or at the given C
+    /// alone); nil when neither is asked for, or when calibration alone cannot run and may be skipped.
+    private func crossValidate(_ corpus: LabeledCorpus, labels: [Int32], labelNames: [String], options: LogisticRegressionOptions,
+                               events: @escaping @Sendable (Event) -> Void) throws(TopicModelTrainingError) -> GridSearchRun? {
+        let grid: [Double], choosesC: Bool
+        switch c {
+        case .crossValidated(let values): (grid, choosesC) = (values, true)
+        case .value(let value): (grid, choosesC) = ([value], false)
+        }
+        guard choosesC || calibration != .off else { return nil }
+        // Asked for (C by cross-validation, or calibration required): problems are errors. Calibration
+        // when possible is skipped on data too small for it (a label with fewer documents than folds).
+        let asked = choosesC || calibration == .required
+        var counts: [String: Int] = [:]
+        for label in corpus.labels { counts[label, default: 0] += 1 }
+        let rare = counts.filter { $0.value < folds }.keys.sorted()
+        if !asked && !rare.isEmpty {
+            events(.calibrationSkipped(.rareLabels(rare)))
+            return nil
+        }
+        guard folds <= corpus.count / 2 else { throw .tooFewDocumentsForFolds(folds: folds, documents: corpus.count) }
+        if !rare.isEmpty { events(.labelsMissingFromFolds(rare)) }
+        events(.crossValidationStarted(grid: grid, folds: folds))
+        let run: GridSearchRun
+        do {
+            run = try CrossValidation.gridSearch(texts: corpus.texts, labels: labels, labelNames: labelNames, vectorizer: vectorizer,
+                                                 grid: grid, folds: folds, options: options) { events(.crossValidationProgress($0)) }
+        } catch {
+            if !asked {
+                events(.calibrationSkipped(.crossValidationFailed("\(error)")))
+                return nil
+            }
+            throw .crossValidationFailed("\(error)")
+        }
+        events(.crossValidated(run))
+        return run
+    }
+
+    /// The temperature that best fits out-of-fold scores, with the calibration before and after it.
+    private static func fitTemperature(_ outOfFold: [Float], labels: [Int32], classCount k: Int) -> TemperatureFit {
+        let temperature = TemperatureScaling.fit(scores: outOfFold, labels: labels)
+        let truth = labels.map { Int($0) }
+        func ece(_ t: Double) -> Double {
+            Calibration.reliability(probabilities: TemperatureScaling.probabilities(scores: outOfFold, classCount: k, temperature: t),
+                                    truth: truth).ece
+        }
+        return TemperatureFit(temperature: temperature, eceBefore: ece(1), eceAfter: ece(temperature),
+                              logLossBefore: TemperatureScaling.logLoss(scores: outOfFold, labels: labels, temperature: 1),
+                              logLossAfter: TemperatureScaling.logLoss(scores: outOfFold, labels: labels, temperature: temperature))
+    }
+}
+
+/// Why `TopicModelTrainer.train` could not train; the description is the message `lede train` prints.
+public enum TopicModelTrainingError: Error, Sendable, CustomStringConvertible {
+    /// The corpus has fewer than two distinct labels.
+    case tooFewLabels([String])
+    /// The cross-validation needs two documents a fold.
+    case tooFewDocumentsForFolds(folds: Int, documents: Int)
+    /// Cross-validation that was asked for failed.
+    case crossValidationFailed(String)
+    /// The vectorizer could not fit the corpus.
+    case vectorizer(String)
+
+    public var description: String {
+        switch self {
+        case .tooFewLabels(let labels): "training needs at least two labels, found \(labels)"
+        case .tooFewDocumentsForFolds(let folds, let documents):
+            // Two documents a fold, said without overflow for a huge fold count.
+            "\(folds)-fold cross-validation needs "
+                + (folds <= Int.max / 2 ? "at least \(2 * folds) documents" : "two documents a fold") + ", found \(documents)"
+        case .crossValidationFailed(let message): "cross-validation: \(message)"
+        case .vectorizer(let message): message
+        }
+    }
+}

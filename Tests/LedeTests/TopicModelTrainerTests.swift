@@ -1,0 +1,84 @@
+import Foundation
+import Synchronization
+import Testing
+import Lede
+
+/// `TopicModelTrainer`: `lede train` as one library call.
+@Suite("TopicModelTrainer")
+struct TopicModelTrainerTests {
+    /// Four short articles on each of three topics.
+    static let corpus: LabeledCorpus = {
+        let topics = [
+            "sport": ["The striker scored twice in the cup final", "The home side won the league after a late goal",
+                      "The coach praised the defence after the match", "Fans cheered as the team lifted the trophy"],
+            "business": ["Shares fell as the bank warned on profits", "The firm raised prices after costs rose",
+                         "Investors sold stocks as markets slid", "The company reported higher quarterly profits"],
+            "tech": ["The new phone has a faster chip and a bigger screen", "Engineers released an update for the software",
+                     "The laptop maker showed a lighter computer", "Hackers broke into the network of the website"],
+        ]
+        var texts: [String] = [], labels: [String] = []
+        for (label, articles) in topics.sorted(by: { $0.key < $1.key }) {
+            for article in articles {
+                texts.append(article)
+                labels.append(label)
+            }
+        }
+        return LabeledCorpus(texts: texts, labels: labels)
+    }()
+
+    static let vectorizer = TfidfVectorizer(analyzer: .scikitLearn(ngramRange: 1...2, stopWords: .english),
+                                            options: TfidfOptions(sublinearTF: true))
+
+    /// The events of one training, in order.
+    final class EventLog: Sendable {
+        let events = Mutex<[TopicModelTrainer.Event]>([])
+        func add(_ event: TopicModelTrainer.Event) { events.withLock { $0.append(event) } }
+        var names: [String] { events.withLock { $0.map { String(describing: $0).prefix { $0 != "(" } }.map(String.init) } }
+    }
+
+    @Test("defaults: a cross-validation at the given C for calibration, then the model, which labels its training articles right")
+    func trainsWithCalibration() throws {
+        let log = EventLog()
+        let model = try TopicModelTrainer(vectorizer: Self.vectorizer, titleWeight: 1)
+            .train(Self.corpus, dataNames: ["memory"], fields: RecordFields(), events: log.add)
+        let names = log.names.filter { $0 != "iteration" && $0 != "crossValidationProgress" }
+        #expect(names == ["crossValidationStarted", "crossValidated", "vectorized", "trained", "calibrated"])
+        #expect(model.labels == ["business", "sport", "tech"])
+        #expect(model.temperature != 1)
+        #expect(model.provenance.c == TopicModelDefaults.c && model.provenance.cSearch == nil)
+        #expect(model.provenance.documentCount == 12 && model.provenance.trainingData == ["memory"])
+        #expect(model.provenance.trainingDataSHA256 == Self.corpus.sha256 && Self.corpus.sha256.count == 64)
+        #expect(model.provenance.scores["cv_accuracy"] != nil && model.provenance.scores["cv_ece"] != nil)
+        let predictions = model.predict(titles: Array(repeating: "", count: 12), texts: Self.corpus.texts)
+        #expect(predictions.map(\.label) == Self.corpus.labels.map { Optional($0) })
+    }
+
+    @Test("C by cross-validation picks from the grid and records the search; without calibration the temperature stays 1")
+    func chooseC() throws {
+        let model = try TopicModelTrainer(vectorizer: Self.vectorizer, c: .crossValidated(grid: [0.1, 10]), calibration: .off)
+            .train(Self.corpus, dataNames: [], fields: RecordFields())
+        let search = try #require(model.provenance.cSearch)
+        #expect(search.rows.map(\.c) == [0.1, 10] && [0.1, 10].contains(model.provenance.c) && search.chosenC == model.provenance.c)
+        #expect(model.temperature == 1)
+    }
+
+    @Test("too little data: calibration is skipped when merely possible, an error when required or when C is to be chosen")
+    func tooLittleData() throws {
+        let small = LabeledCorpus(texts: ["goal scored", "match won", "shares fell"], labels: ["sport", "sport", "business"])
+        let log = EventLog()
+        let model = try TopicModelTrainer(vectorizer: Self.vectorizer, folds: 2)
+            .train(small, dataNames: [], fields: RecordFields(), events: log.add)
+        #expect(log.names.first == "calibrationSkipped" && model.temperature == 1)
+        for trainer in [TopicModelTrainer(vectorizer: Self.vectorizer, folds: 2, calibration: .required),
+                        TopicModelTrainer(vectorizer: Self.vectorizer, c: .crossValidated(grid: [1, 10]), folds: 2)] {
+            #expect(throws: TopicModelTrainingError.self) { try trainer.train(small, dataNames: [], fields: RecordFields()) }
+        }
+        do {
+            _ = try TopicModelTrainer(vectorizer: Self.vectorizer).train(
+                LabeledCorpus(texts: ["a b", "c d"], labels: ["x", "x"]), dataNames: [], fields: RecordFields())
+            Issue.record("one label trained")
+        } catch {
+            #expect(error.description == "training needs at least two labels, found [\"x\"]")
+        }
+    }
+}
