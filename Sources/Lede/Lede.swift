@@ -1,4 +1,5 @@
-// The library a Swift program imports to use Lede: every stage, re-exported under one name.
+// The library a Swift program imports to use Lede: every stage, re-exported under one name
+// (TopicModelTrainer, beside this file, puts the stages together as `lede train` does).
 @_exported import LedeBLAS
 @_exported import LedeFeatures
 @_exported import LedeSafetensors
