@@ -86,7 +86,7 @@ struct TrainCommand: ParsableCommand {
         }
         let trainer = TopicModelTrainer(
             vectorizer: TfidfVectorizer(analyzer: analyzer, options: tfidfOptions), options: options, c: c, folds: search.folds,
-            calibration: !search.calibrates ? .off : search.calibrate == true ? .required : .whenPossible,
+            calibration: search.calibration,
             titleWeight: titleWeight)
         var model: TopicModel
         do {
