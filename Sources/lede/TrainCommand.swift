@@ -93,7 +93,7 @@ struct TrainCommand: ParsableCommand {
             model = try trainer.train(consume corpus, dataNames: data.map { URL(fileURLWithPath: $0).lastPathComponent },
                                       fields: recordFields) { report($0, clock: clock) }
         } catch {
-            throw Exit.fail(Exit.badData, error.description)
+            throw Exit.fail(Exit.badData, "\(error)")
         }
 
         let scored: (name: String, corpus: LabeledCorpus)? =
