@@ -85,6 +85,7 @@ public struct TopicModelTrainer: Sendable {
     /// `consume` to free them during training). `dataNames` name the training data in the provenance.
     public func train(_ corpus: consuming LabeledCorpus, dataNames: [String], fields: RecordFields,
                       events: @escaping @Sendable (Event) -> Void = { _ in }) throws(TopicModelTrainingError) -> TopicModel {
+        try checkSettings()
         let labelNames = corpus.labelNames
         guard labelNames.count >= 2 else { throw .tooFewLabels(labelNames) }
         let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
@@ -131,6 +132,25 @@ public struct TopicModelTrainer: Sendable {
             }
         }
         return model
+    }
+
+    /// Rejects settings the stages below would trap on, or that would write a model file that does not load.
+    private func checkSettings() throws(TopicModelTrainingError) {
+        let cValues: [Double]
+        switch c {
+        case .value(let value): cValues = [value]
+        case .crossValidated(let grid):
+            guard !grid.isEmpty else { throw .invalidSetting("the grid of C values is empty") }
+            cValues = grid
+        }
+        guard cValues.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw .invalidSetting("C must be positive and finite, found \(cValues)") }
+        guard folds >= 2 else { throw .invalidSetting("cross-validation needs at least 2 folds, found \(folds)") }
+        guard (1...ModelFile.maximumTitleWeight).contains(titleWeight) else {
+            throw .invalidSetting("the title weight must be from 1 to \(ModelFile.maximumTitleWeight), found \(titleWeight)")
+        }
+        guard options.tolerance >= 0, options.tolerance.isFinite, options.maxIterations >= 0 else {
+            throw .invalidSetting("the tolerance must be finite and not negative, and the iteration limit not negative")
+        }
     }
 
     /// Runs the cross-validation that choosing C or calibrating needs (over the grid, or at the given C
@@ -195,6 +215,8 @@ public enum TopicModelTrainingError: Error, Sendable, CustomStringConvertible {
     case crossValidationFailed(String)
     /// The vectorizer could not fit the corpus.
     case vectorizer(String)
+    /// A setting of the trainer is out of range.
+    case invalidSetting(String)
 
     public var description: String {
         switch self {
@@ -205,6 +227,7 @@ public enum TopicModelTrainingError: Error, Sendable, CustomStringConvertible {
                 + (folds <= Int.max / 2 ? "at least \(2 * folds) documents" : "two documents a fold") + ", found \(documents)"
         case .crossValidationFailed(let message): "cross-validation: \(message)"
         case .vectorizer(let message): message
+        case .invalidSetting(let message): message
         }
     }
 }

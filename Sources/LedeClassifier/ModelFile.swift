@@ -22,7 +22,7 @@ public enum ModelFile {
     /// The format this build writes, and the newest it reads.
     public static let formatVersion = 2
     /// The largest title weight a file may hold.
-    static let maximumTitleWeight = 100
+    public static let maximumTitleWeight = 100
     static let formatName = "lede-topic-model"
 
     /// Writes `model` to `path` atomically.

@@ -59,6 +59,7 @@ struct TrainCommand: ParsableCommand {
         if !["none", "balanced"].contains(classWeight) { throw ValidationError("--class-weight must be 'none' or 'balanced'") }
         if !(1...100).contains(titleWeight) { throw ValidationError("--title-weight must be a whole number from 1 to 100") }
         if !(tolerance.isFinite && tolerance >= 0) { throw ValidationError("--tolerance must be a number of 0 or more") }
+        if maxIterations < 0 { throw ValidationError("--max-iterations must be 0 or more") }
         _ = try vectorizerSettings(stopWords: nil)
     }
 

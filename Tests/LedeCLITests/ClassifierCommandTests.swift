@@ -230,6 +230,8 @@ struct ClassifierCommandTests {
         }
         let nan = try CommandRunner.run(["train", "--data", examples, "-o", model, "--tolerance", "nan"])
         #expect(nan.status == 64 && nan.stderr.contains("--tolerance must be a number of 0 or more"))
+        let negative = try CommandRunner.run(["train", "--data", examples, "-o", model, "--max-iterations=-5"])
+        #expect(negative.status == 64 && negative.stderr.contains("--max-iterations must be 0 or more"), "\(negative.stderr)")
     }
 
     @Test("train -o a folder, or into a folder that does not exist, fails at once (exit 74), before reading the data")

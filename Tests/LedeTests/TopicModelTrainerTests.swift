@@ -62,7 +62,7 @@ struct TopicModelTrainerTests {
         #expect(model.temperature == 1)
     }
 
-    @Test("too little data: calibration is skipped when merely possible, an error when required or when C is to be chosen")
+    @Test("too little data: calibration is skipped when merely possible, an error when required or when C is to be chosen; settings out of range are errors")
     func tooLittleData() throws {
         let small = LabeledCorpus(texts: ["goal scored", "match won", "shares fell"], labels: ["sport", "sport", "business"])
         let log = EventLog()
@@ -72,6 +72,16 @@ struct TopicModelTrainerTests {
         for trainer in [TopicModelTrainer(vectorizer: Self.vectorizer, folds: 2, calibration: .required),
                         TopicModelTrainer(vectorizer: Self.vectorizer, c: .crossValidated(grid: [1, 10]), folds: 2)] {
             #expect(throws: TopicModelTrainingError.self) { try trainer.train(small, dataNames: [], fields: RecordFields()) }
+        }
+        for trainer in [TopicModelTrainer(c: .crossValidated(grid: [])), TopicModelTrainer(c: .value(-1)), TopicModelTrainer(folds: 1),
+                        TopicModelTrainer(titleWeight: 0), TopicModelTrainer(titleWeight: ModelFile.maximumTitleWeight + 1),
+                        TopicModelTrainer(options: LogisticRegressionOptions(tolerance: .nan))] {
+            do {
+                _ = try trainer.train(Self.corpus, dataNames: [], fields: RecordFields())
+                Issue.record("trained with \(trainer.c), \(trainer.folds) folds, title weight \(trainer.titleWeight)")
+            } catch {
+                guard case .invalidSetting = error else { Issue.record("\(error)"); continue }
+            }
         }
         do {
             _ = try TopicModelTrainer(vectorizer: Self.vectorizer).train(
