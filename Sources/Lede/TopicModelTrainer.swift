@@ -18,6 +18,7 @@ public struct TopicModelTrainer: Sendable {
 
     /// Whether to fit a temperature on out-of-fold predictions so that confidences match accuracy.
     public enum CalibrationMode: Sendable, Equatable {
+        /// Keep temperature 1 (and run no cross-validation unless C is chosen by one).
         case off
         /// Calibrate, unless the corpus is too small for the folds or the cross-validation fails: then
         /// go on uncalibrated and say why (`Event.calibrationSkipped`).
@@ -36,16 +37,21 @@ public struct TopicModelTrainer: Sendable {
 
     /// The temperature fitted on out-of-fold scores, and the out-of-fold calibration before and after it.
     public struct TemperatureFit: Sendable {
+        /// The temperature every score is divided by before the softmax.
         public var temperature: Double
+        /// Out-of-fold expected calibration error at temperature 1, and at `temperature`.
         public var eceBefore: Double, eceAfter: Double
+        /// Out-of-fold log-loss at temperature 1, and at `temperature`.
         public var logLossBefore: Double, logLossAfter: Double
     }
 
     /// One step of training, as it happens.
     public enum Event: Sendable {
+        /// Calibration was possible only, and is skipped; the model keeps temperature 1.
         case calibrationSkipped(CalibrationSkip)
         /// Cross-validation that was asked for goes on although these labels are missing from some folds.
         case labelsMissingFromFolds([String])
+        /// The cross-validation begins: every C of `grid` on `folds` stratified folds.
         case crossValidationStarted(grid: [Double], folds: Int)
         /// A line of the cross-validation's progress (a fold finished).
         case crossValidationProgress(String)
@@ -53,18 +59,23 @@ public struct TopicModelTrainer: Sendable {
         case crossValidated(GridSearchRun)
         /// The rows the classifier trains on (`invalidUTF8Count` sequences were replaced with U+FFFD).
         case vectorized(rows: Int, columns: Int, entries: Int, invalidUTF8Count: Int)
+        /// An L-BFGS iteration of the final training, with the mean-scaled objective and largest gradient component.
         case iteration(Int, objective: Double, largestGradient: Double)
+        /// The final training is done: iterations, objective, and why it stopped (`converged` false: it did not).
         case trained(TrainingReport)
+        /// The temperature was fitted on the out-of-fold scores and stored in the model.
         case calibrated(TemperatureFit)
     }
 
-    /// The trainer's settings, as `lede train` names them.
+    /// The vectorizer fitted on the corpus (its analyzer and TF-IDF options).
     public var vectorizer: TfidfVectorizer
     /// Training options; with `CChoice.crossValidated`, their C is replaced by the chosen one.
     public var options: LogisticRegressionOptions
+    /// How C is chosen.
     public var c: CChoice
     /// Folds of the cross-validation (at least 2).
     public var folds: Int
+    /// Whether to calibrate.
     public var calibration: CalibrationMode
     /// How many times the corpus's texts read their titles (as `LabeledCorpus` was read); recorded in the model.
     public var titleWeight: Int
