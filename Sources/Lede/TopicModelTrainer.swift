@@ -145,15 +145,17 @@ public struct TopicModelTrainer: Sendable {
         return model
     }
 
+    /// The C values to train with: the grid, or the given C alone.
+    private var cValues: [Double] {
+        switch c {
+        case .value(let value): [value]
+        case .crossValidated(let grid): grid
+        }
+    }
+
     /// Rejects settings the stages below would trap on, or that would write a model file that does not load.
     private func checkSettings() throws(TopicModelTrainingError) {
-        let cValues: [Double]
-        switch c {
-        case .value(let value): cValues = [value]
-        case .crossValidated(let grid):
-            guard !grid.isEmpty else { throw .invalidSetting("the grid of C values is empty") }
-            cValues = grid
-        }
+        guard !cValues.isEmpty else { throw .invalidSetting("the grid of C values is empty") }
         guard cValues.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw .invalidSetting("C must be positive and finite, found \(cValues)") }
         guard folds >= 2 else { throw .invalidSetting("cross-validation needs at least 2 folds, found \(folds)") }
         guard (1...ModelFile.maximumTitleWeight).contains(titleWeight) else {
@@ -168,11 +170,8 @@ public struct TopicModelTrainer: Sendable {
     /// alone); nil when neither is asked for, or when calibration alone cannot run and may be skipped.
     private func crossValidate(_ corpus: LabeledCorpus, labels: [Int32], labelNames: [String], options: LogisticRegressionOptions,
                                events: @escaping @Sendable (Event) -> Void) throws(TopicModelTrainingError) -> GridSearchRun? {
-        let grid: [Double], choosesC: Bool
-        switch c {
-        case .crossValidated(let values): (grid, choosesC) = (values, true)
-        case .value(let value): (grid, choosesC) = ([value], false)
-        }
+        let grid = cValues
+        let choosesC = if case .crossValidated = c { true } else { false }
         guard choosesC || calibration != .off else { return nil }
         // Asked for (C by cross-validation, or calibration required): problems are errors. Calibration
         // when possible is skipped on data too small for it (a label with fewer documents than folds).
