@@ -41,7 +41,17 @@ let package = Package(
         .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors", "CPrefetch"]),
 
         // Pipeline: record readers and writers, and the streaming stage every verb runs in.
-        .target(name: "LedePipeline", dependencies: ["LedeFeatures", "LedeClassifier"]),
+        .target(name: "LedePipeline", dependencies: ["LedeFeatures", "LedeClassifier", "LedeExtract"]),
+
+        // libxml2 as a system library: its HTML parser, with recovery and no network.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // Extraction: the article inside a web page (HTML through libxml2) or a page saved as plain text.
+        .target(name: "LedeExtract", dependencies: ["CLibXML2", "LedeText"]),
 
         // Safetensors: a validating, memory-mapped reader and an atomic writer of the file format.
         .target(name: "LedeSafetensors"),
@@ -50,7 +60,7 @@ let package = Package(
         .target(name: "LedeROUGE"),
 
         // The library a Swift program imports: every stage, re-exported.
-        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeText", "LedeSentences", "LedeClassifier", "LedeSafetensors", "LedeSummarizer", "LedePipeline", "LedeROUGE"]),
+        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeText", "LedeSentences", "LedeClassifier", "LedeSafetensors", "LedeSummarizer", "LedePipeline", "LedeROUGE", "LedeExtract"]),
 
         // The command line, a thin layer over the library.
         .executableTarget(
@@ -78,6 +88,7 @@ let package = Package(
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         // LedePipeline for `fitTransform(jsonLinesAt:)`, the streamed fit over its line reader and JSON scanner.
         .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline"]),
+        .testTarget(name: "LedeExtractTests", dependencies: ["LedeExtract", "LedeTestSupport"]),
         // The library as a Swift program imports it: the README's example.
         .testTarget(name: "LedeTests", dependencies: ["Lede"]),
     ]

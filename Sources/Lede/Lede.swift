@@ -4,6 +4,7 @@
 @_exported import LedeFeatures
 @_exported import LedeSafetensors
 @_exported import LedeClassifier
+@_exported import LedeExtract
 @_exported import LedePipeline
 @_exported import LedeROUGE
 @_exported import LedeSentences
