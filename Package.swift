@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "LedeFeatures", dependencies: ["LedeText", "CPrefetch", "CAtomicWords"]),
 
         // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets.
-        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE"]),
+        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE", "LedeExtract"]),
 
         // Classifier: multinomial logistic regression, its optimizer and metrics.
         .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors", "CPrefetch"]),

@@ -205,4 +205,21 @@ def stream_rows():
     ]
 
 
-ROWS = blas_rows() + segmenter_rows() + classifier_rows() + grid_search_rows() + tokenize_rows() + summarizer_rows() + stream_rows()
+def extract_rows():
+    """Article extraction from web pages end to end (issue 18): the 90 pages of pages/dev.jsonl ×5 (450
+    pages, about 80 MB of HTML) as JSON Lines with the page in "html", file in, /dev/null out, timed from
+    process start to exit by peers/timed.py. The peers run in one Python process each
+    (peers/page_extract.py: trafilatura.extract, and readability-lxml's Document.summary as text)."""
+    prepare = ["{python}", "{peers}/stream_inputs.py", "--lede", "{lede}"]
+    pages = "{stream}/pages-x5.jsonl"
+    timed = ["{python}", "{peers}/timed.py", "--count", pages, "--"]
+    lede = ["{lede}", "extract", "--output-format", "jsonl"]
+    return [Row("extract-pages", "lede extract, pages dev ×5 (450 HTML pages), file in, /dev/null out", "pages/s", "units", 1, [
+        System("Lede (2 threads)", timed + lede + ["--threads", "2", pages]),
+        System("Lede (1 thread)", timed + lede + ["--threads", "1", pages]),
+        System("trafilatura 2.3.1 (one process)", timed + ["{python}", "{peers}/page_extract.py", "--tool", "trafilatura", "--input", pages]),
+        System("readability-lxml (one process)", timed + ["{python}", "{peers}/page_extract.py", "--tool", "readability", "--input", pages]),
+    ], prepare=prepare)]
+
+
+ROWS = blas_rows() + segmenter_rows() + classifier_rows() + grid_search_rows() + tokenize_rows() + summarizer_rows() + stream_rows() + extract_rows()

@@ -4,6 +4,7 @@
 - 20ng-test-x10.jsonl: 20 Newsgroups test repeated 10 times (75,320 records), ids made unique;
 - 20ng-one.jsonl: its first record alone (the cold-start input);
 - bbc-x10.jsonl: BBC train + test repeated 10 times (20,920 articles);
+- pages-x5.jsonl: the 90 pages of pages/dev.jsonl repeated 5 times (450 pages), fields id and html only;
 - 20ng.safetensors: a Lede model trained with `lede train`'s defaults on 20NG train (title + body);
 - 20ng-sklearn.joblib: scikit-learn's peer pipeline, TfidfVectorizer(ngram_range=(1, 2), min_df=2,
   sublinear_tf=True) + LogisticRegression(C=30), fitted on the same data.
@@ -48,6 +49,13 @@ def main():
             (OUT / "20ng-one.jsonl").write_text(f.readline(), encoding="utf-8")
     if not (OUT / "bbc-x10.jsonl").exists():
         repeat([DATASETS / "bbc" / "train.jsonl", DATASETS / "bbc" / "test.jsonl"], OUT / "bbc-x10.jsonl", 10)
+    if not (OUT / "pages-x5.jsonl").exists():
+        with open(DATASETS / "pages" / "dev.jsonl", encoding="utf-8") as f:
+            pages = [json.loads(line) for line in f if line.strip()]
+        with open(OUT / "pages-x5.jsonl", "w", encoding="utf-8") as out:
+            for copy in range(5):
+                for page in pages:
+                    out.write(json.dumps({"id": f"{copy}-{page['id']}", "html": page["html"]}, ensure_ascii=False) + "\n")
     stamp = OUT / "20ng.train-help.txt"
     help_text = subprocess.run([args.lede, "train", "--help"], check=True, capture_output=True, text=True).stdout
     if not stamp.exists() or stamp.read_text(encoding="utf-8") != help_text:

@@ -34,6 +34,8 @@ public struct Article: Sendable {
     public var summary: String?
     /// 1-based line number in its input.
     public var line: Int
+    /// For an article extracted from a web page: the page's date, language and URL.
+    public var page: PageFacts?
 
     public init(id: String?, title: String, text: String, label: String? = nil, summary: String? = nil, line: Int) {
         self.id = id
@@ -51,19 +53,22 @@ public struct Article: Sendable {
     }
 }
 
-/// Turns one JSON line into an `Article`, reading the configured fields.
+/// Turns one JSON line into an `Article`, reading the configured fields, and reads pages as `pages` says.
 public struct ArticleDecoder: Sendable {
     public let fields: RecordFields
+    public let pages: PageReading
     private let scanner: JSONObjectScanner
 
-    public init(fields: RecordFields) {
+    public init(fields: RecordFields, pages: PageReading = PageReading()) {
         self.fields = fields
-        self.scanner = JSONObjectScanner(keys: [fields.id, fields.title, fields.text, fields.label, fields.summary])
+        self.pages = pages
+        self.scanner = JSONObjectScanner(keys: [fields.id, fields.title, fields.text, fields.label, fields.summary, pages.htmlField])
     }
 
     /// The article in `line`; throws `RecordError` when the line is not a JSON object, or a field
     /// has the wrong type. A missing or null title, label or summary reads as absent; a missing
-    /// text is an error.
+    /// text is an error, unless the record holds a page's HTML (`PageReading.htmlField`): then the
+    /// article is extracted from it, and the record's title, when it has one, stays the title.
     public func decode(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws(RecordError) -> Article {
         let values: [JSONObjectScanner.Value?]
         do { values = try scanner.scan(line) } catch {
@@ -83,12 +88,25 @@ public struct ArticleDecoder: Sendable {
         var idJSON: String?
         if case .number(let digits)? = values[0] { idJSON = digits } else if let id { idJSON = JSONWriting.quoted(id) }
         do throws(RecordError) {
-            let text = try string(2, fields.text)
-            if text == nil {
-                throw RecordError(.missingField, "no \"\(fields.text)\" field (set another with --text-field)", line: number)
+            let title = try string(1, fields.title) ?? ""
+            var article: Article
+            if let text = try string(2, fields.text) {
+                article = Article(id: id, title: title, text: text, line: number)
+                if pages.cleansRecordText {
+                    let cleaned = pages.cleaned(text)
+                    article.text = cleaned.text
+                    if title.isEmpty, let headline = cleaned.title { article.title = headline }
+                }
+            } else if let html = try string(5, pages.htmlField) {
+                var bytes = html
+                article = bytes.withUTF8 { pages.article(html: $0, id: id, line: number) }
+                if !title.isEmpty { article.title = title }
+            } else {
+                throw RecordError(.missingField, "no \"\(fields.text)\" field (set another with --text-field, or give "
+                                  + "a page's HTML in \"\(pages.htmlField)\")", line: number)
             }
-            var article = Article(id: id, title: try string(1, fields.title) ?? "", text: text ?? "",
-                                  label: try string(3, fields.label), summary: try string(4, fields.summary), line: number)
+            article.label = try string(3, fields.label)
+            article.summary = try string(4, fields.summary)
             article.idJSON = idJSON
             return article
         } catch {

@@ -22,6 +22,7 @@ public struct ArticleReader {
         var failure: Error?
         try reader.read(inputs) { chunk in
             for record in chunk.articles(format: .jsonl, decoder: decoder, maxRecordBytes: maxRecordBytes) {
+                if case .failure(let error) = record, error.code == .emptyRecord { continue }
                 do { try body(record) } catch {
                     failure = error
                     return false

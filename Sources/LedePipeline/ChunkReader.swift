@@ -22,8 +22,8 @@ struct ChunkReader {
         }
         defer { handOver() }
         for input in inputs.isEmpty ? ["-"] : inputs {
-            if format == .text {
-                for path in try Self.textFiles(input) {
+            if format.isFilePerRecord {
+                for path in try Self.files(input, format: format) {
                     try readWhole(path, into: &chunk)
                     if chunk.records.count >= chunkRecords || chunk.bytes.count >= chunkBytes { handOver() }
                     if stopped { return }
@@ -37,8 +37,10 @@ struct ChunkReader {
                 switch line {
                 case .tooLarge(let number, let bytes):
                     chunk.appendTooLarge(bytes: bytes, line: number, source: source)
-                case .text(let bytes, let number):
-                    if LineReader.isBlank(bytes) { return !stopped }
+                case .text(var bytes, let number):
+                    // A blank line stays a record (an `empty_record` error in its place), so that output
+                    // lines up with input; a UTF-8 byte-order mark before the first line is dropped.
+                    if number == 1 { bytes = bytes.droppingByteOrderMark() }
                     chunk.append(bytes, line: number, source: source)
                 }
                 if chunk.records.count >= chunkRecords || chunk.bytes.count >= chunkBytes { handOver() }
@@ -62,12 +64,18 @@ struct ChunkReader {
         bytes.withUnsafeBufferPointer { chunk.append($0, line: 1, source: source) }
     }
 
-    /// The files an input names: itself, or a folder's text files (`TextFolder.textFileNames`, in byte
-    /// order of their names); "-" is stdin.
-    static func textFiles(_ input: String) throws -> [String] {
+    /// The files an input names: itself, or a folder's files of the format (`TextFolder.fileNames`, in
+    /// byte order of their names); "-" is stdin. A folder that holds none is `InputError.noFiles`.
+    static func files(_ input: String, format: InputFormat) throws -> [String] {
         if input == "-" { return ["-"] }
         guard let kind = TextFolder.kind(of: input) else { throw InputError(path: input, errno: errno) }
         guard kind == S_IFDIR else { return [input] }
-        return try TextFolder.textFileNames(in: input).map { input.hasSuffix("/") ? input + $0 : input + "/" + $0 }
+        let names = try TextFolder.fileNames(in: input, extensions: format.folderExtensions)
+        if names.isEmpty {
+            let kinds = format.folderExtensions.map { "." + $0 }.joined(separator: " or ")
+            throw InputError(path: input, errno: ENOENT, reason: "the folder holds no \(kinds) files (with --input-format "
+                + "\(format.rawValue), a folder stands for the files directly in it whose names end in \(kinds), in any case)")
+        }
+        return names.map { input.hasSuffix("/") ? input + $0 : input + "/" + $0 }
     }
 }

@@ -1,10 +1,21 @@
 /// How input bytes become articles (BRIEF §8, `--input-format`).
 public enum InputFormat: String, Sendable, CaseIterable {
-    /// One JSON object per line, its fields named by `RecordFields`.
+    /// One JSON object per line, its fields named by `RecordFields`; a record with a page's HTML
+    /// (`PageReading.htmlField`) and no text is a page whose article is extracted.
     case jsonl
     /// One article text per line; its id is the line number.
     case lines
-    /// One article per file (a folder stands for its `.txt` files, as `TextFolder.textFileNames`
-    /// picks and orders them); its id is the file name without its extension.
+    /// One article per plain-text file (a folder stands for its `.txt` files, as `TextFolder.fileNames`
+    /// picks and orders them); its id is the file name without its extension. Boilerplate is removed
+    /// unless `PageReading.cleansTextFiles` is off.
     case text
+    /// One web page per HTML file (a folder stands for its `.html` and `.htm` files); the article is
+    /// extracted from it. Its id is the file name without its extension.
+    case html
+
+    /// Whether each input file is one record (else each line is).
+    var isFilePerRecord: Bool { self == .text || self == .html }
+
+    /// The extensions of the files a folder stands for, in a file-per-record format.
+    var folderExtensions: [String] { self == .html ? ["html", "htm"] : ["txt"] }
 }

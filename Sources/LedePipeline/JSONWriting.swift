@@ -33,9 +33,11 @@ public enum JSONWriting {
     }
 
     /// An error record in the place of a bad input record (BRIEF §8).
-    public static func errorRecord(id: String?, _ error: RecordError) -> String {
+    /// With `file`, the error also names the input it is in (`"file"`), for runs over several inputs.
+    public static func errorRecord(id: String?, _ error: RecordError, file: Bool = false) -> String {
         var line = "{\"id\":\(id ?? "null"),\"error\":{\"code\":\(quoted(error.code.rawValue)),\"message\":\(quoted(error.message))"
         if let number = error.line { line += ",\"line\":\(number)" }
+        if file, let source = error.source { line += ",\"file\":\(quoted(source))" }
         return line + "}}\n"
     }
 }

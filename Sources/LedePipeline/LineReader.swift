@@ -184,14 +184,17 @@ extension LineReader {
 public struct InputError: Error, CustomStringConvertible {
     public let path: String
     public let errno: Int32
+    /// What is wrong, when the system's message for `errno` would not say it.
+    public var reason: String?
 
-    public init(path: String, errno: Int32) {
+    public init(path: String, errno: Int32, reason: String? = nil) {
         self.path = path
         self.errno = errno
+        self.reason = reason
     }
 
     /// Whether the input is missing (as opposed to unreadable).
     public var isMissing: Bool { errno == ENOENT || errno == ENOTDIR }
 
-    public var description: String { "\(path): \(String(cString: strerror(errno)))" }
+    public var description: String { "\(path): \(reason ?? String(cString: strerror(errno)))" }
 }

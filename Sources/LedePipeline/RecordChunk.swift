@@ -39,15 +39,18 @@ public struct RecordChunk: Sendable {
             records.map { record in
                 switch record {
                 case .tooLarge(let length, let line, let source):
-                    var error = RecordError.tooLarge(length, limit: maxRecordBytes, line: format == .text ? nil : line)
+                    var error = RecordError.tooLarge(length, limit: maxRecordBytes, line: format.isFilePerRecord ? nil : line)
                     error.source = sources[source]
-                    if format == .text {
+                    if format.isFilePerRecord {
                         error.id = Self.fileID(sources[source])
                         error.idJSON = error.id.map(JSONWriting.quoted)
                     }
                     return .failure(error)
                 case .bytes(let range, let line, let source):
                     let text = UnsafeBufferPointer(rebasing: all[range])
+                    if !format.isFilePerRecord && LineReader.isBlank(text) {
+                        return .failure(RecordError(.emptyRecord, "blank line", line: line, source: sources[source]))
+                    }
                     do throws(RecordError) {
                         var article = try Self.article(text, format: format, decoder: decoder, line: line, source: sources[source])
                         if article.idJSON == nil { article.idJSON = String(line) }
@@ -67,6 +70,11 @@ public struct RecordChunk: Sendable {
         switch format {
         case .jsonl:
             return try decoder.decode(bytes, number: line)
+        case .html:
+            let id = fileID(source)
+            var article = decoder.pages.article(html: bytes, id: id, line: line)
+            article.idJSON = JSONWriting.quoted(id)
+            return article
         case .lines, .text:
             let id = format == .text ? fileID(source) : nil
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -76,12 +84,17 @@ public struct RecordChunk: Sendable {
                 throw error
             }
             var article = Article(id: id, title: "", text: text, line: line)
+            if format == .text && decoder.pages.cleansTextFiles {
+                let cleaned = decoder.pages.cleaned(text)
+                article.text = cleaned.text
+                article.title = cleaned.title ?? ""
+            }
             article.idJSON = id.map(JSONWriting.quoted)
             return article
         }
     }
 
-    /// A file's id in `text` format: its name without the extension.
+    /// A file's id in `text` and `html` format: its name without the extension.
     static func fileID(_ path: String) -> String {
         let name = String(path.split(separator: "/").last ?? "")
         return name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name

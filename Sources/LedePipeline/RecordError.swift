@@ -10,6 +10,8 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
         case missingField = "missing_field"
         case recordTooLarge = "record_too_large"
         case emptyText = "empty_text"
+        /// A blank line in a line-per-record input.
+        case emptyRecord = "empty_record"
         /// A CSV or TSV row that does not parse (ragged, or bad quoting).
         case invalidRecord = "invalid_record"
         /// A fastText line with more than one `__label__`.

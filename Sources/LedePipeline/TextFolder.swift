@@ -1,16 +1,22 @@
 import Foundation
 
 /// The folder rules shared by the `folder` labeled-corpus format (`FolderRecords`) and
-/// `--input-format text` (`ChunkReader`), so both pick the same files in the same order.
+/// `--input-format text` and `html` (`ChunkReader`), so all pick their files in the same way and order.
 enum TextFolder {
-    /// The names of the text files directly in `folder`, in byte order of their UTF-8: regular files
-    /// (links followed) whose name ends in `.txt` in any letter case, with something before it, and
-    /// does not start with a dot. So `a.txt` and `B.TXT` are text files; `notes.md`, `.txt`,
-    /// `.hidden.txt` and a subfolder named `x.txt` are not. Throws `InputError` when the folder
-    /// cannot be opened or read.
+    /// The names of the text files directly in `folder` (`fileNames(in:extensions:)` with "txt").
     static func textFileNames(in folder: String) throws -> [String] {
+        try fileNames(in: folder, extensions: ["txt"])
+    }
+
+    /// The names of the files directly in `folder` whose extension is one of `extensions`, in byte order
+    /// of their UTF-8: regular files (links followed) whose name ends in `.` and one of `extensions`,
+    /// in any letter case, with something before it, and does not start with a dot. So with "txt",
+    /// `a.txt` and `B.TXT` are read; `notes.md`, `.txt`, `.hidden.txt` and a subfolder named `x.txt`
+    /// are not. Throws `InputError` when the folder cannot be opened or read.
+    static func fileNames(in folder: String, extensions: [String]) throws -> [String] {
         try entryNames(in: folder).filter { name in
-            name.utf8.count > 4 && name.lowercased().hasSuffix(".txt")
+            let lowered = name.lowercased()
+            return extensions.contains { lowered.utf8.count > $0.utf8.count + 1 && lowered.hasSuffix("." + $0) }
                 && kind(of: folder.hasSuffix("/") ? folder + name : folder + "/" + name) == S_IFREG
         }
     }

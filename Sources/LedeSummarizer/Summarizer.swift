@@ -5,6 +5,7 @@ import LedeSentences
 import LedeText
 import LedeFeatures
 import LedeBLAS
+import LedeExtract
 
 /// Extractive summaries by TextRank over sentences.
 ///
@@ -14,7 +15,9 @@ import LedeBLAS
 ///    pieces of at most half that. The title is not part of the text and is never a candidate.
 /// 2. **Candidates.** Sentences of fewer than `minimumWords` words (datelines, "Picture: AP", "He
 ///    said.") are left out of the graph and never picked, unless the text has at most two sentences or
-///    no sentence that long.
+///    no sentence that long. A sentence that looks like page furniture (navigation, a credit, a sign-up
+///    or share line: `BoilerplateSentence`) is never a candidate, so a text of nothing else gets an
+///    empty summary.
 /// 3. **Vectors.** Each candidate is a vector of its terms (the analyzer's tokens) weighted
 ///    tf × idf^`idfExponent`, of unit length; the idf comes from the candidates themselves taken as
 ///    documents, or from a fitted model (`IDFSource`).
@@ -26,7 +29,7 @@ import LedeBLAS
 ///    after `maxIterations` (100).
 /// 6. **Selection.** Candidates best first (ties: earlier first) within the budget; one whose cosine
 ///    with a sentence already picked is ≥ `redundancyThreshold` (0.9) is skipped; the summary is
-///    returned in document order. A text with any sentence never gets an empty summary.
+///    returned in document order. A text with any candidate never gets an empty summary.
 ///
 /// **Long texts.** The graph holds at most `graphWindow` (256) candidates: a longer text is ranked in
 /// consecutive windows of nearly equal size, each with its own local terms, gemm and PageRank, and

@@ -1,5 +1,6 @@
 import LedeSentences
 import LedeText
+import LedeExtract
 import LedeBLAS
 
 #if canImport(Glibc)
@@ -20,6 +21,8 @@ public final class SummarizerWorkspace {
     // Per text.
     @exclusivity(unchecked) var segments: [Range<Int>] = []
     @exclusivity(unchecked) var wordCounts: [Int32] = []
+    /// Whether each segment looks like page furniture (navigation, a credit, a sign-up line): never picked.
+    @exclusivity(unchecked) var isBoilerplate: [Bool] = []
     /// Token term ids of every sentence, in order; sentence `i` owns `tokenIDs[tokenStart[i]..<tokenStart[i+1]]`.
     @exclusivity(unchecked) var tokenIDs: [Int32] = []
     @exclusivity(unchecked) var tokenStart: [Int32] = []
@@ -85,6 +88,8 @@ public final class SummarizerWorkspace {
         terms.removeAll()
 
         segment(bytes, summarizer: summarizer)
+        isBoilerplate.removeAll(keepingCapacity: true)
+        for range in segments { isBoilerplate.append(BoilerplateSentence.looksLikeBoilerplate(bytes, range)) }
 
         let analyzer = options.analyzer
         let model = summarizer.modelIDF
@@ -175,12 +180,13 @@ public final class SummarizerWorkspace {
         order.removeAll(keepingCapacity: true)
         guard n > 0 else { return }
         if n > 2 {
-            for i in 0..<n where Int(wordCounts[i]) >= options.minimumWords { candidates.append(Int32(i)) }
+            for i in 0..<n where Int(wordCounts[i]) >= options.minimumWords && !isBoilerplate[i] { candidates.append(Int32(i)) }
         }
         if candidates.isEmpty {
-            for i in 0..<n { candidates.append(Int32(i)) }
+            for i in 0..<n where !isBoilerplate[i] { candidates.append(Int32(i)) }
         }
         let m = candidates.count
+        guard m > 0 else { return }
         buildVectors()
         scores.append(contentsOf: repeatElement(1 / Double(m), count: m))
         if m > 2 {

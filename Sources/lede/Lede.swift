@@ -13,7 +13,7 @@ struct LedeCommand: ParsableCommand {
 
         """ + exitCodesHelp,
         version: LedeInfo.version,
-        subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, InspectCommand.self]
+        subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, ExtractCommand.self, InspectCommand.self]
     )
 
     /// Stops OpenBLAS's idle start-up threads before anything else runs (see `BLASThreads`), then runs the command.

@@ -27,6 +27,8 @@ struct RecordFormatter: Sendable {
     let format: OutputFormat
     let columns: [Column]
     private let widths: [Int]
+    /// Whether error records name their input file (a run over several inputs).
+    var namesFiles = false
 
     init(_ format: OutputFormat, columns: [Column]) {
         self.format = format
@@ -57,7 +59,7 @@ struct RecordFormatter: Sendable {
         let id = error.idJSON ?? error.line.map { String($0) }
         let idText = error.id ?? error.line.map { String($0) }
         switch format {
-        case .jsonl: return JSONWriting.errorRecord(id: id, error)
+        case .jsonl: return JSONWriting.errorRecord(id: id, error, file: namesFiles)
         case .tsv:
             let empty = [String](repeating: "", count: columns.count - 1)
             return ([idText ?? ""] + empty + [error.brief]).map(Self.tsvCell).joined(separator: "\t") + "\n"

@@ -4,8 +4,11 @@ import Lede
 
 /// The flags every streaming verb shares: formats, bad-record handling, record limit, threads.
 struct StreamOptions: ParsableArguments {
-    @Option(help: "Input format: jsonl (a JSON object per line), lines (an article text per line), or text (an article per file; a folder means its .txt files, any case, in name order).")
+    @Option(help: "Input format: jsonl (a JSON object per line), lines (an article text per line), text (a page saved as text per file; a folder means its .txt files, any case, in name order), or html (a web page per file; a folder means its .html and .htm files).")
     var inputFormat: InputFormat = .jsonl
+    @Option(help: "JSON Lines: the field holding a web page's HTML, read when a record has no text field.") var htmlField = "html"
+    @Flag(help: "With --input-format text, keep every line (by default navigation, credits and sign-up lines are dropped, and the headline becomes the title).")
+    var keepBoilerplate = false
     @Option(help: "Output format: jsonl, tsv or table (default: table on a terminal, else jsonl).")
     var outputFormat: OutputFormat?
     @Flag(help: "Stop at the first bad record (exit 65) instead of writing an error record.") var strict = false
@@ -20,10 +23,13 @@ struct StreamOptions: ParsableArguments {
     var resolvedOutputFormat: OutputFormat { OutputFormat.resolved(outputFormat) }
 
     /// The verb runner these flags describe.
-    func verb(fields: RecordFields, formatter: RecordFormatter) -> RecordVerb {
+    func verb(fields: RecordFields, formatter: RecordFormatter, pages: PageReading? = nil) -> RecordVerb {
         RecordVerb(stage: RecordStage(format: inputFormat, threads: threads, maxRecordBytes: maxRecordBytes),
-                   decoder: ArticleDecoder(fields: fields), formatter: formatter, strict: strict)
+                   decoder: ArticleDecoder(fields: fields, pages: pages ?? self.pages), formatter: formatter, strict: strict)
     }
+
+    /// How pages are read: sentence offsets index the original file.
+    var pages: PageReading { PageReading(htmlField: htmlField, cleansTextFiles: !keepBoilerplate) }
 }
 
 extension InputFormat: ExpressibleByArgument {}
