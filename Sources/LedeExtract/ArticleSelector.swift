@@ -53,9 +53,15 @@ struct ArticleSelector {
             if parent >= 0 { score[parent] += score[i] }
         }
         var best = 0
-        for i in 1..<count where score[i] >= score[best] * 0.999 && isInside(i, best) || score[i] > score[best] {
+        for i in 1..<count where score[i] > score[best] || (score[i] >= score[best] * 0.999 && isInside(i, best)) {
             best = i
         }
+        // The element the page marks as its article body wins when it holds prose.
+        var marked = -1
+        for i in 0..<count where elements[i].isMarkedArticle && prose[i] >= 150 && (marked < 0 || score[i] > score[marked]) {
+            marked = i
+        }
+        if marked >= 0 { best = marked }
 
         // The article's paragraphs, boilerplate below it left out.
         let end = Int(elements[best].end)
@@ -103,8 +109,9 @@ struct ArticleSelector {
         var i = Int(block.end) - 1
         while i > Int(block.start) {
             switch tree.text[i] {
-            case 0x22, 0x27, 0x29, 0x5D, 0x80...0xBF, 0xE2: i -= 1; continue   // closing quotes and brackets
+            case 0x22, 0x27, 0x29, 0x5D, 0x80, 0x81, 0x83...0xBF, 0xE2: i -= 1; continue   // closing quotes and brackets
             case 0x2E, 0x21, 0x3F, 0x3A: return true
+            case 0x82 where i >= 2 && tree.text[i - 1] == 0x80 && tree.text[i - 2] == 0xE3: return true   // 。
             default: return false
             }
         }

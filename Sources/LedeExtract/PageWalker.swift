@@ -92,9 +92,10 @@ struct PageWalker {
             let idHint = ClassHint.of(value)
             if idHint != .none { hint = idHint }
         }
+        if let role = LibXMLNodes.attribute(node, "role"), Self.isBoilerplateRole(role) { hint = .negative }
         var marked = false
         if let itemprop = LibXMLNodes.attribute(node, "itemprop") {
-            if LibXMLNodes.equals(itemprop, "articlebody") || LibXMLNodes.equals(itemprop, "text") { marked = true }
+            if LibXMLNodes.equals(itemprop, "articlebody") { marked = true }
             if metadata.markupDate == nil, LibXMLNodes.equals(itemprop, "datepublished"),
                let value = LibXMLNodes.attribute(node, "content") ?? LibXMLNodes.attribute(node, "datetime") {
                 metadata.markupDate = LibXMLNodes.string(value, limit: 64)
@@ -125,10 +126,19 @@ struct PageWalker {
     /// `hidden`, `aria-hidden="true"` on a block, or `display:none` / `visibility:hidden` in `style`.
     private func isHidden(_ node: xmlNodePtr) -> Bool {
         if LibXMLNodes.attribute(node, "hidden") != nil { return true }
+        if let ariaHidden = LibXMLNodes.attribute(node, "aria-hidden"), LibXMLNodes.equals(ariaHidden, "true") { return true }
         if let style = LibXMLNodes.attribute(node, "style"),
            LibXMLNodes.containsIgnoringSpaces(style, "display:none")
             || LibXMLNodes.containsIgnoringSpaces(style, "visibility:hidden") { return true }
         return false
+    }
+
+    /// ARIA roles of page furniture: dialogs, navigation, side content, the page's banner and footer.
+    private static func isBoilerplateRole(_ role: UnsafePointer<UInt8>) -> Bool {
+        LibXMLNodes.equals(role, "dialog") || LibXMLNodes.equals(role, "alertdialog") || LibXMLNodes.equals(role, "navigation")
+            || LibXMLNodes.equals(role, "complementary") || LibXMLNodes.equals(role, "contentinfo")
+            || LibXMLNodes.equals(role, "banner") || LibXMLNodes.equals(role, "menu") || LibXMLNodes.equals(role, "menubar")
+            || LibXMLNodes.equals(role, "search") || LibXMLNodes.equals(role, "alert")
     }
 
     // MARK: Text
@@ -184,12 +194,22 @@ struct PageWalker {
         }
         guard tree.text.count > pendingStart, current >= 0 else { tree.text.removeSubrange(pendingStart...); return }
         var punctuation: Int32 = 0, words: Int32 = 1
-        for i in pendingStart..<tree.text.count {
+        var i = pendingStart
+        let end = tree.text.count
+        while i < end {
             switch tree.text[i] {
             case 0x2E, 0x21, 0x3F, 0x2C, 0x3B, 0x3A: punctuation += 1
             case 0x20, 0x0A: words += 1
+            case 0xE3 where i + 2 < end && tree.text[i + 1] == 0x80 && (tree.text[i + 2] == 0x81 || tree.text[i + 2] == 0x82):
+                punctuation += 1   // 、。
+                words += 1
+            case 0xEF where i + 2 < end && tree.text[i + 1] == 0xBC
+                && (tree.text[i + 2] == 0x8C || tree.text[i + 2] == 0x81 || tree.text[i + 2] == 0x9F || tree.text[i + 2] == 0x9B):
+                punctuation += 1   // ，！？；
+                words += 1
             default: break
             }
+            i += 1
         }
         tree.blocks.append(TextBlock(start: Int32(pendingStart), end: Int32(tree.text.count),
                                      linkBytes: Int32(min(pendingLinkBytes, tree.text.count - pendingStart)),
