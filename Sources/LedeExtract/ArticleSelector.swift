@@ -91,18 +91,23 @@ struct ArticleSelector {
         guard block.linkDensity <= 0.35 else { return false }
         let tag = tree.elements[Int(block.owner)].tag
         if tag == .heading1 || tag == .heading { return false }
-        if block.length >= 100 && block.punctuation >= 1 { return true }
-        return block.length >= 40 && block.punctuation >= 1 && endsSentence(block)
+        return isSentences(block)
     }
 
-    /// What a paragraph adds to the score of the elements holding it.
+    /// What a paragraph adds to the score of the elements holding it: prose for its length less its links
+    /// twice over, anything else against.
     private func weight(_ block: TextBlock, boilerplate: Bool) -> Double {
         let length = Double(block.length)
         if boilerplate { return -length }
-        if isProse(block) { return length * (1 - block.linkDensity) }
         let tag = tree.elements[Int(block.owner)].tag
         if tag == .heading || tag == .heading1 { return 0 }
+        if isSentences(block) { return length * (1 - 2 * block.linkDensity) }
         return -length * (0.25 + block.linkDensity)
+    }
+
+    /// Whether a paragraph is made of sentences, links or not.
+    private func isSentences(_ block: TextBlock) -> Bool {
+        (block.length >= 100 && block.punctuation >= 1) || (block.length >= 40 && block.punctuation >= 1 && endsSentence(block))
     }
 
     private func endsSentence(_ block: TextBlock) -> Bool {
