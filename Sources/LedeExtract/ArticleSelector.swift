@@ -75,9 +75,11 @@ struct ArticleSelector {
             let owner = Int(block.owner)
             guard owner >= best && owner < end, !excluded[owner - best] else { continue }
             if elements[owner].tag == .heading1 { continue }
-            if block.linkDensity > 0.5 { continue }
+            if block.linkDensity > 0.5 || (block.linkBytes > 0 && isTeaser(block)) { continue }
             chosen.append(index)
         }
+        // Headings and labels after the last paragraph of prose ("Comments", "Related articles") go.
+        while let last = chosen.last, !isProse(tree.blocks[last]), isLabel(tree.blocks[last]) { chosen.removeLast() }
         return chosen
     }
 
@@ -107,7 +109,22 @@ struct ArticleSelector {
 
     /// Whether a paragraph is made of sentences, links or not.
     private func isSentences(_ block: TextBlock) -> Bool {
-        (block.length >= 100 && block.punctuation >= 1) || (block.length >= 40 && block.punctuation >= 1 && endsSentence(block))
+        if block.linkBytes > 0 && isTeaser(block) { return false }
+        return (block.length >= 100 && block.punctuation >= 1) || (block.length >= 40 && block.punctuation >= 1 && endsSentence(block))
+    }
+
+    /// A heading, or a few words that do not end a sentence.
+    private func isLabel(_ block: TextBlock) -> Bool {
+        let tag = tree.elements[Int(block.owner)].tag
+        return tag == .heading || tag == .heading1 || (block.length < 30 && !endsSentence(block))
+    }
+
+    /// Whether a paragraph ends in an ellipsis: an excerpt of another page (when it has links) or a cut.
+    private func isTeaser(_ block: TextBlock) -> Bool {
+        let start = Int(block.start), end = Int(block.end)
+        guard end - start >= 3 else { return false }
+        if tree.text[end - 1] == 0x2E && tree.text[end - 2] == 0x2E && tree.text[end - 3] == 0x2E { return true }
+        return tree.text[end - 1] == 0xA6 && tree.text[end - 2] == 0x80 && tree.text[end - 3] == 0xE2   // …
     }
 
     private func endsSentence(_ block: TextBlock) -> Bool {
