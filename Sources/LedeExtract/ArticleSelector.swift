@@ -104,7 +104,7 @@ struct ArticleSelector {
         let tag = tree.elements[Int(block.owner)].tag
         if tag == .heading || tag == .heading1 { return 0 }
         if isSentences(block) { return length * (1 - 2 * block.linkDensity) }
-        return -length * (0.25 + block.linkDensity)
+        return -length * (0.1 + block.linkDensity)
     }
 
     /// Whether a paragraph is made of sentences, links or not.
