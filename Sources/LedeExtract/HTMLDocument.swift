@@ -12,6 +12,8 @@ final class HTMLDocument {
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue)
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(Int32.max) else { return nil }
+        // libxml2 reports to this thread's handler, stderr unless set; extraction wants silence.
+        xmlSetStructuredErrorFunc(nil, { _, _ in })
         let parsed = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             htmlReadMemory($0, Int32(bytes.count), nil, encoding, options)
         }

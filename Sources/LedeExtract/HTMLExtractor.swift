@@ -10,13 +10,16 @@ public struct HTMLExtractor: Sendable {
     /// has no article, gives an empty `text`.
     public func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> ExtractedPage {
         _ = Self.parserReady
+        guard !BinarySniffer.isBinary(bytes) else { return ExtractedPage() }
         let choice = CharsetSniffer.choose(bytes)
+        let body = UnsafeBufferPointer(rebasing: bytes[choice.skip...])
         let document: HTMLDocument?
-        if choice.repair {
-            let repaired = repairUTF8(UnsafeBufferPointer(rebasing: bytes[choice.skip...])).bytes
-            document = repaired.withUnsafeBufferPointer { HTMLDocument($0, encoding: choice.encoding) }
+        if choice.encoding == "windows-1252" {
+            document = Windows1252.utf8(body).withUnsafeBufferPointer { HTMLDocument($0, encoding: "UTF-8") }
+        } else if choice.repair {
+            document = repairUTF8(body).bytes.withUnsafeBufferPointer { HTMLDocument($0, encoding: choice.encoding) }
         } else {
-            document = HTMLDocument(UnsafeBufferPointer(rebasing: bytes[choice.skip...]), encoding: choice.encoding)
+            document = HTMLDocument(body, encoding: choice.encoding)
         }
         guard let document, let root = document.root else { return ExtractedPage() }
         let walker = PageWalker(root: root)
