@@ -34,7 +34,9 @@ struct ArticleSelector {
         for i in 0..<count {
             let e = elements[i]
             let hinted = e.hint == .negative || e.tag.isBoilerplate
-            guard hinted, !holdsMarked[i], e.tag != .html, e.tag != .body, e.tag != .main, e.tag != .article else { continue }
+            // Quotes (embedded posts among them) are the article's own, whatever their class says.
+            guard hinted, !holdsMarked[i], e.tag != .html, e.tag != .body, e.tag != .main, e.tag != .article,
+                  e.tag != .quote else { continue }
             boilerplate[i] = prose[i] < 0.4 * total || e.tag == .figcaption
         }
 
