@@ -57,7 +57,7 @@ enum BoilerplatePhrases {
         Opening(first: ["download our", "download the"], second: ["app", "free"], maximumWords: 15),
         Opening(first: ["click here", "tap here"], maximumWords: 20),
         Opening(first: ["share"], second: ["this", "on", "via"], maximumWords: 12),
-        Opening(first: ["read", "see", "watch", "listen"], second: ["more", "also", "next", "full", "the full"],
+        Opening(first: ["read", "see", "watch", "listen"], second: ["more", "also", "next"],
                 maximumWords: 15),
         Opening(first: ["related", "see also", "more", "also read", "watch", "listen", "recommended"], then: ":",
                 maximumWords: 15),

@@ -1,10 +1,8 @@
 /// Finds a page's headline: a line repeating the page's first line (its title, often with the site's
-/// name after it) in part, or else the title-like line nearest before the article.
+/// name after it) in part, or else that first line.
 enum TextPageHeadline {
     /// The share of the title's words a line repeating it must have.
     static let titleShare = 0.4
-    /// How many non-blank lines before the article the headline may be.
-    static let reach = 6
 
     /// The first line after the first that is made only of the first line's words (at least 2, and
     /// `titleShare` of them), and is not prose.
@@ -19,21 +17,19 @@ enum TextPageHeadline {
         return nil
     }
 
-    /// The headline of an article whose first kept line is `firstKept`: the title match when it comes
-    /// before, within reach; else the nearest title-like line before (3 to 25 words, not ending with a
-    /// full stop, not a byline, a date or furniture).
+    /// The headline of an article whose first kept line is `firstKept`: the title's repeat when it comes
+    /// before; else the page's first line when it reads as a title (a page saved as text starts with its
+    /// title; a clean article, with its headline), even when it was kept (a short line ending with a quote).
     static func find(lines: [TextPageLine], kinds: [TextPageLineKind], titleMatch: Int?, firstKept: Int?) -> Int? {
         guard let firstKept else { return nil }
-        let before = (0..<firstKept).reversed().filter { kinds[$0] != .blank }.prefix(reach)
-        if let titleMatch, before.contains(titleMatch) { return titleMatch }
-        return before.first { isTitleLike(lines[$0], kinds[$0]) }
+        if let titleMatch, titleMatch < firstKept { return titleMatch }
+        guard let first = lines.firstIndex(where: { !$0.isBlank }), first <= firstKept else { return nil }
+        return isTitleLike(lines[first], kinds[first]) ? first : nil
     }
 
+    /// A line that may be a title: 1 to 30 words, not furniture nor prose, not ending with a full stop.
     static func isTitleLike(_ line: TextPageLine, _ kind: TextPageLineKind) -> Bool {
-        guard kind == .short || kind == .sentence, (3...25).contains(line.length) else { return false }
-        let lower = line.text.lowercased()
-        if lower.hasPrefix("by ") || line.text.last == "." || line.text.contains("@") { return false }
-        let digits = line.text.unicodeScalars.filter { $0.properties.numericType != nil }.count
-        return digits * 4 < line.text.unicodeScalars.count
+        guard kind == .short || kind == .sentence, (1...30).contains(line.length) else { return false }
+        return line.text.last != "."
     }
 }
