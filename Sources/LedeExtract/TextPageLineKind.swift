@@ -8,11 +8,21 @@ enum TextPageLineKind: Equatable {
     case sentence
     /// Anything else short: a menu item, a byline, a date, a heading.
     case short
-    /// A menu or breadcrumb ("Home | World | Sport"), or furniture ("Advertisement", "Photo: ...").
+    /// A menu or breadcrumb ("Home | World | Sport"), furniture ("Advertisement", "Photo: ..."), a
+    /// slideshow's caption ("2 of 4 ...").
     case furniture
     /// A line that opens what follows an article: comments, related stories, tags ("3 Comments",
     /// "Related Articles", "Leave a Reply", "jdoe says:").
     case sectionBreak
+
+    /// Whether `text` opens as a slideshow's caption does: "3 of 12 ...".
+    static func isGalleryCaption(_ text: Substring) -> Bool {
+        let first = text.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !first.isEmpty, text.dropFirst(first.count).hasPrefix(" of ") else { return false }
+        let rest = text.dropFirst(first.count + 4)
+        let second = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        return !second.isEmpty && (rest.count == second.count || rest.dropFirst(second.count).first == " ")
+    }
 
     /// Lengths (words) for prose: a line this long is prose unless it looks like a list...
     static let longLength = 20
@@ -25,7 +35,10 @@ enum TextPageLineKind: Equatable {
         if line.isBlank { self = .blank; return }
         if line.separators >= 2 { self = .furniture; return }
         if TextPageSectionBreaks.opensSection(line) { self = .sectionBreak; return }
-        if BoilerplateSentence.looksLikeBoilerplate(line.text) { self = .furniture; return }
+        if BoilerplateSentence.looksLikeBoilerplate(line.text) || Self.isGalleryCaption(line.text) {
+            self = .furniture
+            return
+        }
         if line.length >= Self.longLength,
            line.endsLikeSentence || line.stopWordShare > 0.2 || line.capitalisedShare < 0.4 {
             self = .text
