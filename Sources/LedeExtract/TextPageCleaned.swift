@@ -1,0 +1,46 @@
+/// What ``TextPageCleaner`` found in a page saved as text, as byte ranges into that text.
+public struct CleanedTextPage: Sendable, Equatable {
+    /// UTF-8 byte ranges of the original text that are the article's body, in order (each a line or a
+    /// run of lines, without the line break).
+    public var body: [Range<Int>]
+    /// UTF-8 byte range of the headline line, when one was found (never inside `body`).
+    public var headline: Range<Int>?
+
+    public init(body: [Range<Int>], headline: Range<Int>?) {
+        self.body = body
+        self.headline = headline
+    }
+
+    /// The body's ranges joined, paragraphs separated by "\n\n" (lines of one paragraph by "\n"), as
+    /// `lede extract` writes it.
+    public func text(of original: String) -> String {
+        let bytes = Array(original.utf8)
+        var out: [UInt8] = []
+        for range in body {
+            if !out.isEmpty { out += [0x0A, 0x0A] }
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = bytes[index]
+                // Lines of a paragraph are joined by "\n": a "\r" before one is dropped.
+                if !(byte == 0x0D && index + 1 < range.upperBound && bytes[index + 1] == 0x0A) { out.append(byte) }
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The original with every byte outside `body` replaced by a space, line breaks kept: same UTF-8
+    /// length, so byte offsets into it index the original file exactly (the summarizer runs on this).
+    public func masked(_ original: String) -> String {
+        let bytes = Array(original.utf8)
+        var out = bytes.map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+        for range in body { out.replaceSubrange(range, with: bytes[range]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The headline's text, when one was found.
+    public func headlineText(of original: String) -> String? {
+        guard let headline else { return nil }
+        return String(decoding: Array(original.utf8)[headline], as: UTF8.self)
+    }
+}
