@@ -89,7 +89,7 @@ public final class SummarizerWorkspace {
 
         segment(bytes, summarizer: summarizer)
         isBoilerplate.removeAll(keepingCapacity: true)
-        for range in segments { isBoilerplate.append(BoilerplateSentence.looksLikeBoilerplate(bytes, range)) }
+        for range in segments { isBoilerplate.append(BoilerplateSentence.looksLikeBoilerplate(utf8: UnsafeBufferPointer(rebasing: bytes[range]))) }
 
         let analyzer = options.analyzer
         let model = summarizer.modelIDF

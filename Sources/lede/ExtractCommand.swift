@@ -34,7 +34,8 @@ struct ExtractCommand: ParsableCommand {
         var pages = stream.pages
         pages.cleansRecordText = !stream.keepBoilerplate
         pages.keepsOffsets = false
-        let verb = stream.verb(fields: fields.resolved(), formatter: formatter, pages: pages)
+        var verb = stream.verb(fields: fields.resolved(), formatter: formatter, pages: pages)
+        verb.rejectsEmptyArticles = false
         var progress = Progress()
         try verb.run(inputs, written: { progress.advance(by: $0) }) { articles in
             articles.map { article in

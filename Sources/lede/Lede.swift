@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Lede
 
 /// The `lede` command: a thin layer over the Lede library.
@@ -13,12 +14,17 @@ struct LedeCommand: ParsableCommand {
 
         """ + exitCodesHelp,
         version: LedeInfo.version,
-        subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, ExtractCommand.self, InspectCommand.self]
+        subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, ExtractCommand.self, SentencesCommand.self, InspectCommand.self]
     )
 
     /// Stops OpenBLAS's idle start-up threads before anything else runs (see `BLASThreads`), then runs the command.
     static func main() {
         BLASThreads.ensureConfigured()
+        if CommandLine.arguments.count == 1 {
+            // No verb: the help, on stderr since it is not the output of a run, and a usage error.
+            FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
+            Foundation.exit(64)
+        }
         main(nil)
     }
 }
