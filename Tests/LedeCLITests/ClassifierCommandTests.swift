@@ -40,14 +40,15 @@ struct ClassifierCommandTests {
         let result = try CommandRunner.run(["classify", "--model", model, "--top-k", "2"], input: input)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         let records = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        #expect(records.count == 5)
+        #expect(records.count == 6)
         #expect(records[0]["id"] as? String == "a" && records[0]["label"] as? String == "sport")
         #expect(records[1]["id"] as? Int == 7 && records[1]["label"] as? String == "business")
         #expect((records[2]["error"] as? [String: Any])?["line"] as? Int == 3)
         #expect((records[3]["error"] as? [String: Any])?["code"] as? String == "missing_field")
-        #expect(records[4]["id"] as? Int == 6 && records[4]["label"] as? String == "politics")
+        #expect((records[4]["error"] as? [String: Any])?["code"] as? String == "empty_record")
+        #expect(records[5]["id"] as? Int == 6 && records[5]["label"] as? String == "politics")
         #expect((records[0]["top"] as? [Any])?.count == 2)
     }
 

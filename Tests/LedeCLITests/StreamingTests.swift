@@ -121,7 +121,8 @@ struct StreamingTests {
         let lines = try CommandRunner.run(["classify", "--input-format", "lines", "--output-format", "jsonl"],
                                           input: "The striker scored twice.\n\nShares fell as markets slid.\n")
         let ids = lines.stdout.split(separator: "\n").map { $0.prefix(8) }
-        #expect(ids == ["{\"id\":1,", "{\"id\":3,"])
+        #expect(ids == ["{\"id\":1,", "{\"id\":2,", "{\"id\":3,"])
+        #expect(lines.stdout.contains("\"empty_record\""))
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-text-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -253,7 +253,8 @@ struct FolderRecordsTests {
 
         var streamed: [(id: String?, text: String)] = []
         try RecordStage(format: .text, threads: 1).run([scratch.path("topic")], work: { chunk in
-            chunk.articles(format: .text, decoder: ArticleDecoder(fields: RecordFields()), maxRecordBytes: 1 << 20)
+            chunk.articles(format: .text, decoder: ArticleDecoder(fields: RecordFields(), pages: PageReading(cleansTextFiles: false)),
+                           maxRecordBytes: 1 << 20)
                 .map { record -> (id: String?, text: String) in
                     switch record {
                     case .success(let article): (article.id, article.text)

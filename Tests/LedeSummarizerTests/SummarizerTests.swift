@@ -49,10 +49,19 @@ struct ShortTextTests {
 
     @Test("a two-sentence text returns both sentences, even when one is short")
     func twoSentences() {
-        let text = "Picture: AP. The storm closed every road into the valley for two days."
+        let text = "He left. The storm closed every road into the valley for two days."
         let summary = summarizer().summarize(text)
-        #expect(summary.sentences.map(\.text) == ["Picture: AP.", "The storm closed every road into the valley for two days."])
+        #expect(summary.sentences.map(\.text) == ["He left.", "The storm closed every road into the valley for two days."])
         #expect(isExactAndOrdered(summary, of: text))
+    }
+
+    @Test("a sentence that looks like page furniture is never picked, even in a short text; furniture alone gives no summary")
+    func boilerplateIsNeverPicked() {
+        let text = "Picture: AP. The storm closed every road into the valley for two days."
+        #expect(summarizer().summarize(text).sentences.map(\.text) == ["The storm closed every road into the valley for two days."])
+        let furniture = "Skip to content. Sign up for our newsletter. Share this article."
+        let none = summarizer().summarize(furniture)
+        #expect(none.sentences.isEmpty && none.sentenceCount == 3)
     }
 
     @Test("a two-sentence text under a one-sentence budget keeps the first")
