@@ -14,12 +14,18 @@ public struct HTMLExtractor: Sendable {
         let choice = CharsetSniffer.choose(bytes)
         let body = UnsafeBufferPointer(rebasing: bytes[choice.skip...])
         let document: HTMLDocument?
-        if choice.encoding == "windows-1252" {
-            document = Windows1252.utf8(body).withUnsafeBufferPointer { HTMLDocument($0, encoding: "UTF-8") }
-        } else if choice.repair {
-            document = repairUTF8(body).bytes.withUnsafeBufferPointer { HTMLDocument($0, encoding: choice.encoding) }
-        } else {
+        switch choice.encoding {
+        case "UTF-16LE", "UTF-16BE":
             document = HTMLDocument(body, encoding: choice.encoding)
+        case "windows-1252":
+            let utf8 = Windows1252.utf8(body)
+            document = utf8.withUnsafeBufferPointer { Self.parse($0, encoding: "UTF-8") }
+        default:
+            if choice.repair {
+                document = repairUTF8(body).bytes.withUnsafeBufferPointer { Self.parse($0, encoding: choice.encoding) }
+            } else {
+                document = Self.parse(body, encoding: choice.encoding)
+            }
         }
         guard let document, let root = document.root else { return ExtractedPage() }
         let walker = PageWalker(root: root)
@@ -33,6 +39,11 @@ public struct HTMLExtractor: Sendable {
     /// The article in the page `bytes`.
     public func extract(_ bytes: [UInt8]) -> ExtractedPage {
         bytes.withUnsafeBufferPointer { extract($0) }
+    }
+
+    /// Parses an ASCII-compatible page once scripts, styles and comments are cut out.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> HTMLDocument? {
+        MarkupPrefilter.filter(bytes).withUnsafeBufferPointer { HTMLDocument($0, encoding: encoding) }
     }
 
     private func firstHeading(_ tree: PageTree) -> String? {

@@ -7,13 +7,16 @@ enum LibXMLNodes {
     static func attribute(_ node: xmlNodePtr, _ name: StaticString) -> UnsafePointer<UInt8>? {
         var attr = node.pointee.properties
         while let a = attr {
-            if let attrName = a.pointee.name, equals(attrName, name) {
-                guard let child = a.pointee.children, let content = child.pointee.content else { return empty }
-                return UnsafePointer(content)
-            }
+            if let attrName = a.pointee.name, equals(attrName, name) { return value(of: a) }
             attr = a.pointee.next
         }
         return nil
+    }
+
+    /// The value of the attribute `attr`; empty when it has none.
+    static func value(of attr: xmlAttrPtr) -> UnsafePointer<UInt8> {
+        guard let child = attr.pointee.children, let content = child.pointee.content else { return empty }
+        return UnsafePointer(content)
     }
 
     /// Whether the NUL-terminated `c` equals `s` (ASCII), ignoring ASCII case.

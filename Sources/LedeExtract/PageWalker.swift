@@ -84,17 +84,18 @@ struct PageWalker {
             }
         default: break
         }
-        if isHidden(node) { return false }
+        let attributes = ElementAttributes(node)
+        if isHidden(attributes) { return false }
 
         var hint = ClassHint.none
-        if let value = LibXMLNodes.attribute(node, "class") { hint = ClassHint.of(value) }
-        if hint != .negative, let value = LibXMLNodes.attribute(node, "id") {
+        if let value = attributes.className { hint = ClassHint.of(value) }
+        if hint != .negative, let value = attributes.id {
             let idHint = ClassHint.of(value)
             if idHint != .none { hint = idHint }
         }
-        if let role = LibXMLNodes.attribute(node, "role"), Self.isBoilerplateRole(role) { hint = .negative }
+        if let role = attributes.role, Self.isBoilerplateRole(role) { hint = .negative }
         var marked = false
-        if let itemprop = LibXMLNodes.attribute(node, "itemprop") {
+        if let itemprop = attributes.itemprop {
             if LibXMLNodes.equals(itemprop, "articlebody") { marked = true }
             if metadata.markupDate == nil, LibXMLNodes.equals(itemprop, "datepublished"),
                let value = LibXMLNodes.attribute(node, "content") ?? LibXMLNodes.attribute(node, "datetime") {
@@ -123,11 +124,10 @@ struct PageWalker {
         current = tree.elements[i].parent
     }
 
-    /// `hidden`, `aria-hidden="true"` on a block, or `display:none` / `visibility:hidden` in `style`.
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        if LibXMLNodes.attribute(node, "hidden") != nil { return true }
-        if let ariaHidden = LibXMLNodes.attribute(node, "aria-hidden"), LibXMLNodes.equals(ariaHidden, "true") { return true }
-        if let style = LibXMLNodes.attribute(node, "style"),
+    /// `hidden`, `aria-hidden="true"`, or `display:none` / `visibility:hidden` in `style`.
+    private func isHidden(_ attributes: ElementAttributes) -> Bool {
+        if attributes.hidden || attributes.ariaHidden { return true }
+        if let style = attributes.style,
            LibXMLNodes.containsIgnoringSpaces(style, "display:none")
             || LibXMLNodes.containsIgnoringSpaces(style, "visibility:hidden") { return true }
         return false
@@ -164,8 +164,15 @@ struct PageWalker {
                 if tree.text.count > pendingStart, tree.text[tree.text.count - 1] != 0x0A { tree.text.append(0x20) }
                 pendingSpace = false
             }
-            tree.text.append(b)
-            i += 1
+            // A run of bytes up to the next space (or no-break space), copied at once.
+            var end = i + 1
+            while true {
+                let c = content[end]
+                if c == 0 || c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C || (c == 0xC2 && content[end + 1] == 0xA0) { break }
+                end += 1
+            }
+            tree.text.append(contentsOf: UnsafeBufferPointer(start: content + i, count: end - i))
+            i = end
         }
         if linkDepth > 0 { pendingLinkBytes += tree.text.count - before }
     }
