@@ -1,7 +1,7 @@
 import CLibXML2
 
 /// The attributes of an element that extraction reads, found in one pass over the element's attribute
-/// list. Values are NUL-terminated UTF-8 owned by the tree.
+/// list. Values are NUL-terminated UTF-8 owned by the parser, valid during the start-tag event.
 struct ElementAttributes {
     var className: UnsafePointer<UInt8>?
     var id: UnsafePointer<UInt8>?
@@ -11,12 +11,12 @@ struct ElementAttributes {
     var hidden = false
     var ariaHidden = false
 
-    init(_ node: xmlNodePtr) {
-        var attr = node.pointee.properties
-        while let a = attr {
-            attr = a.pointee.next
-            guard let name = a.pointee.name else { continue }
-            let value = LibXMLNodes.value(of: a)
+    init(_ attributes: SAXAttributes) {
+        guard let attributes else { return }
+        var i = 0
+        while let name = attributes[i] {
+            let value = attributes[i + 1] ?? LibXMLNodes.empty
+            i += 2
             switch name[0] {
             case 0x63 where LibXMLNodes.equals(name, "class"): className = value
             case 0x69 where LibXMLNodes.equals(name, "id"): id = value

@@ -13,25 +13,25 @@ public struct HTMLExtractor: Sendable {
         guard !BinarySniffer.isBinary(bytes) else { return ExtractedPage() }
         let choice = CharsetSniffer.choose(bytes)
         let body = UnsafeBufferPointer(rebasing: bytes[choice.skip...])
-        let document: HTMLDocument?
+        let parsed: PageBuilder?
         switch choice.encoding {
-        case "UTF-16LE", "UTF-16BE":
-            document = HTMLDocument(body, encoding: choice.encoding)
-        case "windows-1252":
-            let utf8 = Windows1252.utf8(body)
-            document = utf8.withUnsafeBufferPointer { Self.parse($0, encoding: "UTF-8") }
-        default:
+        case "UTF-8":
             if choice.repair {
-                document = repairUTF8(body).bytes.withUnsafeBufferPointer { Self.parse($0, encoding: choice.encoding) }
+                parsed = repairUTF8(body).bytes.withUnsafeBufferPointer { Self.parse($0) }
             } else {
-                document = Self.parse(body, encoding: choice.encoding)
+                parsed = Self.parse(body)
             }
+        case "windows-1252":
+            parsed = Windows1252.utf8(body).withUnsafeBufferPointer { Self.parse($0) }
+        case "UTF-16LE", "UTF-16BE":
+            parsed = UTF16Decoder.utf8(body, bigEndian: choice.encoding == "UTF-16BE").withUnsafeBufferPointer { Self.parse($0) }
+        default:
+            parsed = IconvDecoder.utf8(body, from: choice.encoding).flatMap { utf8 in utf8.withUnsafeBufferPointer { Self.parse($0) } }
         }
-        guard let document, let root = document.root else { return ExtractedPage() }
-        let walker = PageWalker(root: root)
-        let tree = walker.tree
+        guard let parsed else { return ExtractedPage() }
+        let tree = parsed.tree
         let chosen = ArticleSelector(tree: tree).select()
-        let resolver = MetadataResolver(metadata: walker.metadata, firstHeading: firstHeading(tree))
+        let resolver = MetadataResolver(metadata: parsed.metadata, firstHeading: firstHeading(tree))
         return ExtractedPage(title: resolver.title, text: ArticleText.join(chosen, of: tree), date: resolver.date,
                              language: resolver.language, url: resolver.url)
     }
@@ -41,9 +41,9 @@ public struct HTMLExtractor: Sendable {
         bytes.withUnsafeBufferPointer { extract($0) }
     }
 
-    /// Parses an ASCII-compatible page once scripts, styles and comments are cut out.
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> HTMLDocument? {
-        MarkupPrefilter.filter(bytes).withUnsafeBufferPointer { HTMLDocument($0, encoding: encoding) }
+    /// Parses a UTF-8 page once scripts, styles, comments and unread attributes are cut out.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PageBuilder? {
+        MarkupPrefilter.filter(bytes).withUnsafeBufferPointer { HTMLStreamParser.parse($0) }
     }
 
     private func firstHeading(_ tree: PageTree) -> String? {
