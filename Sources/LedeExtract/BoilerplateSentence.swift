@@ -2,9 +2,9 @@
 /// credit ("Photo: Jane Doe/Reuters", "Image copyright Getty Images"), a sign-up or share line ("Sign up
 /// for our newsletter", "Share this article"), "Read more", "Advertisement", cookie notices...
 ///
-/// Tuned for a very low rate of false alarms on article sentences (none in BBC News's, about 0.3 % of
-/// CNN/Daily Mail's, nearly all of them the "Read more:", "Click here" and "All rights reserved" lines
-/// those texts carry), so a summarizer can drop what it flags whatever its input.
+/// Tuned for a very low rate of false alarms on article sentences, so a summarizer can drop what it flags
+/// whatever its input: none of BBC News's 31,000; 0.37 % of CNN/Daily Mail's, nearly all of them the
+/// "Read more:", "Click here" and "All rights reserved" lines those texts carry. English phrases only.
 public enum BoilerplateSentence {
     /// Whether `sentence` is, by its look alone, page furniture rather than an article's sentence.
     public static func looksLikeBoilerplate(_ sentence: Substring) -> Bool {
@@ -16,11 +16,11 @@ public enum BoilerplateSentence {
             return true
         }
         if words <= 20, sentence.core.contains("all rights reserved") { return true }
-        if words <= 20, sentence.words.first == "copyright", sentence.words.count > 1,
+        if words <= 20, words > 1, sentence.words[0] == "copyright",
            sentence.words[1].count == 4, sentence.words[1].allSatisfy(\.isASCII), Int(sentence.words[1]) != nil {
             return true
         }
-        if words <= 25, ["get", "receive", "join"].contains(sentence.words[0]), sentence.words.count > 1,
+        if words <= 25, words > 1, ["get", "receive", "join"].contains(sentence.words[0]),
            ["our", "the", "us"].contains(sentence.words[1]),
            sentence.words.contains(where: { ["newsletter", "newsletters", "community", "mailing"].contains($0) }) {
             return true

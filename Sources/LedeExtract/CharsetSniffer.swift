@@ -1,10 +1,9 @@
-import CLibXML2
 import LedeText
 
-/// How to read a page's bytes: the encoding to hand libxml2, and whether the bytes must first be made
-/// valid UTF-8 or lose a byte-order mark.
+/// How to read a page's bytes: their charset, and whether they must first be made valid UTF-8 or lose a
+/// byte-order mark.
 struct CharsetChoice: Equatable {
-    /// An encoding name libxml2 knows ("UTF-8", "UTF-16LE", "windows-1252", "Shift_JIS"…).
+    /// A charset name: "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252", or one iconv knows ("Shift_JIS"…).
     var encoding: String
     /// Bytes to skip at the start (a byte-order mark).
     var skip: Int = 0
@@ -14,7 +13,7 @@ struct CharsetChoice: Equatable {
 
 /// Chooses a page's encoding: a byte-order mark first; then UTF-8 whenever the bytes are valid UTF-8
 /// (whatever the page declares: pages re-saved as UTF-8 often keep their old `<meta charset>`); then the
-/// declared charset (`<meta charset>`, `http-equiv` content type) when libxml2 knows it; then UTF-8 when
+/// declared charset (`<meta charset>`, `http-equiv` content type) when it can be read; then UTF-8 when
 /// the bytes are mostly UTF-8, else Windows-1252 (what browsers read ISO-8859-1 and ASCII as).
 enum CharsetSniffer {
     static func choose(_ bytes: UnsafeBufferPointer<UInt8>) -> CharsetChoice {
@@ -82,12 +81,8 @@ enum CharsetSniffer {
         }
     }
 
-    /// Whether libxml2 (through iconv) can read `name`.
-    static func isKnown(_ name: String) -> Bool {
-        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
-    }
+    /// Whether the page can be read as `name`.
+    static func isKnown(_ name: String) -> Bool { name == "windows-1252" || IconvDecoder.knows(name) }
 
     /// Well-formed multi-byte UTF-8 sequences in `bytes`, counted up to `limit`.
     private static func multibyteSequences(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {

@@ -9,11 +9,8 @@ final class HTMLDocument {
     /// "windows-1252"). Nil when libxml2 gives no tree at all.
     init?(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue
-            | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(Int32.max) else { return nil }
-        // libxml2 reports to this thread's handler, stderr unless set; extraction wants silence.
-        xmlSetStructuredErrorFunc(nil, { _, _ in })
         let parsed = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
             htmlReadMemory($0, Int32(bytes.count), nil, encoding, options)
         }

@@ -13,19 +13,25 @@ public struct HTMLExtractor: Sendable {
         guard !BinarySniffer.isBinary(bytes) else { return ExtractedPage() }
         let choice = CharsetSniffer.choose(bytes)
         let body = UnsafeBufferPointer(rebasing: bytes[choice.skip...])
-        let document: HTMLDocument?
-        if choice.encoding == "windows-1252" {
-            document = Windows1252.utf8(body).withUnsafeBufferPointer { HTMLDocument($0, encoding: "UTF-8") }
-        } else if choice.repair {
-            document = repairUTF8(body).bytes.withUnsafeBufferPointer { HTMLDocument($0, encoding: choice.encoding) }
-        } else {
-            document = HTMLDocument(body, encoding: choice.encoding)
+        let parsed: PageBuilder?
+        switch choice.encoding {
+        case "UTF-8":
+            if choice.repair {
+                parsed = repairUTF8(body).bytes.withUnsafeBufferPointer { Self.parse($0) }
+            } else {
+                parsed = Self.parse(body)
+            }
+        case "windows-1252":
+            parsed = Windows1252.utf8(body).withUnsafeBufferPointer { Self.parse($0) }
+        case "UTF-16LE", "UTF-16BE":
+            parsed = UTF16Decoder.utf8(body, bigEndian: choice.encoding == "UTF-16BE").withUnsafeBufferPointer { Self.parse($0) }
+        default:
+            parsed = IconvDecoder.utf8(body, from: choice.encoding).flatMap { utf8 in utf8.withUnsafeBufferPointer { Self.parse($0) } }
         }
-        guard let document, let root = document.root else { return ExtractedPage() }
-        let walker = PageWalker(root: root)
-        let tree = walker.tree
+        guard let parsed else { return ExtractedPage() }
+        let tree = parsed.tree
         let chosen = ArticleSelector(tree: tree).select()
-        let resolver = MetadataResolver(metadata: walker.metadata, firstHeading: firstHeading(tree))
+        let resolver = MetadataResolver(metadata: parsed.metadata, firstHeading: firstHeading(tree))
         return ExtractedPage(title: resolver.title, text: ArticleText.join(chosen, of: tree), date: resolver.date,
                              language: resolver.language, url: resolver.url)
     }
@@ -33,6 +39,11 @@ public struct HTMLExtractor: Sendable {
     /// The article in the page `bytes`.
     public func extract(_ bytes: [UInt8]) -> ExtractedPage {
         bytes.withUnsafeBufferPointer { extract($0) }
+    }
+
+    /// Parses a UTF-8 page once scripts, styles, comments and unread attributes are cut out.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> PageBuilder? {
+        MarkupPrefilter.filter(bytes).withUnsafeBufferPointer { HTMLStreamParser.parse($0) }
     }
 
     private func firstHeading(_ tree: PageTree) -> String? {

@@ -1,17 +1,15 @@
 import CLibXML2
 
-/// Small readers over libxml2's nodes, without copying into Swift strings.
+/// Small readers over libxml2's strings and attribute lists, without copying into Swift strings.
 enum LibXMLNodes {
-    /// The value of the attribute `name` (lowercase ASCII) of `node`, as a NUL-terminated UTF-8 string owned
-    /// by the tree; nil when absent.
-    static func attribute(_ node: xmlNodePtr, _ name: StaticString) -> UnsafePointer<UInt8>? {
-        var attr = node.pointee.properties
-        while let a = attr {
-            if let attrName = a.pointee.name, equals(attrName, name) {
-                guard let child = a.pointee.children, let content = child.pointee.content else { return empty }
-                return UnsafePointer(content)
-            }
-            attr = a.pointee.next
+    /// The value of the attribute `name` (lowercase ASCII) among a start tag's `attributes`; nil when absent,
+    /// empty when it has no value.
+    static func attribute(_ attributes: SAXAttributes, _ name: StaticString) -> UnsafePointer<UInt8>? {
+        guard let attributes else { return nil }
+        var i = 0
+        while let attributeName = attributes[i] {
+            if equals(attributeName, name) { return attributes[i + 1] ?? empty }
+            i += 2
         }
         return nil
     }
@@ -69,37 +67,9 @@ enum LibXMLNodes {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text of `node`'s descendants, collapsed and trimmed; depth-first without recursion, at most
-    /// `limit` bytes.
-    static func text(of node: xmlNodePtr, limit: Int = 4096) -> String {
-        var bytes: [UInt8] = []
-        var current = node.pointee.children
-        var visited = 0
-        while let n = current, bytes.count < limit, visited < 10_000 {
-            visited += 1
-            if n.pointee.type == XML_TEXT_NODE, let content = n.pointee.content {
-                var i = 0
-                while content[i] != 0 && bytes.count < limit { bytes.append(content[i]); i += 1 }
-                bytes.append(0x20)
-            }
-            if n.pointee.type == XML_ELEMENT_NODE, let child = n.pointee.children {
-                current = child
-                continue
-            }
-            var up: xmlNodePtr? = n
-            current = nil
-            while let u = up, u != node {
-                if let next = u.pointee.next { current = next; break }
-                up = u.pointee.parent
-            }
-        }
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { string($0.baseAddress!, limit: limit + 1) }
-    }
-
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
-    nonisolated(unsafe) private static let empty: UnsafePointer<UInt8> = {
+    nonisolated(unsafe) static let empty: UnsafePointer<UInt8> = {
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
         p.pointee = 0
         return UnsafePointer(p)

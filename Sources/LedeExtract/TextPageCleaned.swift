@@ -1,4 +1,5 @@
-/// What ``TextPageCleaner`` found in a page saved as text, as byte ranges into that text.
+/// What ``TextPageCleaner`` found in a page saved as text, as byte ranges into that text. (Given another
+/// text, the methods clamp the ranges to it rather than trap.)
 public struct CleanedTextPage: Sendable, Equatable {
     /// UTF-8 byte ranges of the original text that are the article's body, in order (each a line or a
     /// run of lines, without the line break).
@@ -6,7 +7,7 @@ public struct CleanedTextPage: Sendable, Equatable {
     /// UTF-8 byte range of the headline line, when one was found (never inside `body`).
     public var headline: Range<Int>?
 
-    public init(body: [Range<Int>], headline: Range<Int>?) {
+    init(body: [Range<Int>], headline: Range<Int>?) {
         self.body = body
         self.headline = headline
     }
@@ -16,7 +17,7 @@ public struct CleanedTextPage: Sendable, Equatable {
     public func text(of original: String) -> String {
         let bytes = Array(original.utf8)
         var out: [UInt8] = []
-        for range in body {
+        for range in body.map({ $0.clamped(to: 0..<bytes.count) }) where !range.isEmpty {
             if !out.isEmpty { out += [0x0A, 0x0A] }
             var index = range.lowerBound
             while index < range.upperBound {
@@ -34,13 +35,14 @@ public struct CleanedTextPage: Sendable, Equatable {
     public func masked(_ original: String) -> String {
         let bytes = Array(original.utf8)
         var out = bytes.map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
-        for range in body { out.replaceSubrange(range, with: bytes[range]) }
+        for range in body.map({ $0.clamped(to: 0..<bytes.count) }) { out.replaceSubrange(range, with: bytes[range]) }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The headline's text, when one was found.
     public func headlineText(of original: String) -> String? {
         guard let headline else { return nil }
-        return String(decoding: Array(original.utf8)[headline], as: UTF8.self)
+        let bytes = Array(original.utf8)
+        return String(decoding: bytes[headline.clamped(to: 0..<bytes.count)], as: UTF8.self)
     }
 }

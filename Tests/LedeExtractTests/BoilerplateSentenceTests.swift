@@ -30,6 +30,7 @@ import Testing
         "News of the deal broke on Friday.", "The advertisement ran for three weeks.",
         "Click, the magazine, closed in 2004.", "Follow-up tests showed no damage.", "Watch out for the ice.",
         "Related companies also saw gains.", "She said: \"Skip it.\"", "", "   ", "Menus were printed in 1950.",
+        "—", "...", "| |", "Get", "Copyright",
     ])
     func passesArticleSentences(_ sentence: String) {
         #expect(!BoilerplateSentence.looksLikeBoilerplate(Substring(sentence)))

@@ -82,7 +82,7 @@ import Testing
     @Test func emptyTextHasNoArticle() {
         for text in ["", "\n", "  \n\t\n", "\r\n\r\n"] {
             let cleaned = cleaner.clean(text)
-            #expect(cleaned == CleanedTextPage(body: [], headline: nil))
+            #expect(cleaned.body.isEmpty && cleaned.headline == nil)
             #expect(cleaned.text(of: text) == "")
             #expect(cleaned.headlineText(of: text) == nil)
             #expect(cleaned.masked(text).utf8.count == text.utf8.count)

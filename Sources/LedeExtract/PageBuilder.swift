@@ -1,113 +1,151 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Walks a parsed page once, in document order and without recursion (a page may nest elements
-/// arbitrarily deep): gathers its paragraphs into a ``PageTree`` and what it says about itself into
-/// ``PageMetadata``. Scripts, styles, forms' controls, templates, comments and hidden elements are dropped.
-struct PageWalker {
+/// The attributes libxml2's SAX parser hands a start tag: name and value pairs, NULL-terminated.
+typealias SAXAttributes = UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+/// Builds a ``PageTree`` and ``PageMetadata`` from libxml2's parse events, in document order: no tree is
+/// kept, and no recursion is needed however deep the page nests. Scripts, styles, forms' controls,
+/// templates, comments and hidden elements are dropped.
+struct PageBuilder {
     private(set) var tree = PageTree()
     private(set) var metadata = PageMetadata()
 
     private var current: Int32 = -1
+    /// The interned name of each open element (libxml2 interns names, so pointers compare).
+    private var names: [UnsafePointer<UInt8>] = []
     private var linkDepth = 0
     private var pendingStart = 0
     private var pendingLinkBytes = 0
     private var pendingSpace = false
 
-    init(root: xmlNodePtr) {
+    /// Inside a skipped element: how many elements deep; and what its text is kept for.
+    private var skipDepth = 0
+    private var capture = Capture.none
+    private var captured: [UInt8] = []
+
+    private enum Capture { case none, title, jsonLD }
+
+    init() {
         tree.elements.reserveCapacity(2048)
         tree.blocks.reserveCapacity(512)
         tree.text.reserveCapacity(1 << 16)
-        walk(root)
+        names.reserveCapacity(2048)
     }
 
-    private mutating func walk(_ root: xmlNodePtr) {
-        var node: xmlNodePtr? = root
-        while let n = node {
-            var entered = false
-            switch n.pointee.type {
-            case XML_ELEMENT_NODE: entered = enter(n)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if current >= 0, let content = n.pointee.content { append(UnsafePointer(content)) }
-            default: break
-            }
-            if entered {
-                if let child = n.pointee.children { node = child; continue }
-                exit()
-            }
-            // Next sibling, or up to the first ancestor with one, leaving each ancestor on the way.
-            var done: xmlNodePtr = n
-            node = nil
-            while done != root {
-                if let next = done.pointee.next { node = next; break }
-                guard let parent = done.pointee.parent else { break }
-                exit()
-                done = parent
-            }
+    // MARK: Events
+
+    mutating func startElement(_ name: UnsafePointer<UInt8>, _ attributes: SAXAttributes) {
+        if skipDepth > 0 { skipDepth += 1; return }
+        if !enter(name, attributes) { skipDepth = 1 }
+    }
+
+    mutating func endElement(_ name: UnsafePointer<UInt8>) {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth == 0 { endCapture() }
+            return
         }
+        // Close up to the open element of that name, if it is near; a stray end tag is ignored.
+        var depth = names.count - 1
+        while depth >= 0 && names.count - depth <= 64 {
+            if names[depth] == name || strcmp(names[depth], name) == 0 {
+                while names.count > depth { exit() }
+                return
+            }
+            depth -= 1
+        }
+    }
+
+    mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        if skipDepth > 0 {
+            if capture != .none && captured.count < 1 << 20 {
+                captured.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            }
+            return
+        }
+        if current >= 0 { append(bytes, count) }
+    }
+
+    /// Ends the page: every element still open is closed.
+    mutating func finish() {
         flush()
         while current >= 0 { exit() }
     }
 
+    // MARK: Elements
+
     /// Opens an element; false when it and its content are to be skipped.
-    private mutating func enter(_ node: xmlNodePtr) -> Bool {
-        guard let name = node.pointee.name else { return false }
-        var tag = HTMLTag.named(UnsafePointer(name))
+    private mutating func enter(_ name: UnsafePointer<UInt8>, _ attributes: SAXAttributes) -> Bool {
+        var tag = HTMLTag.named(name)
         switch tag {
         case .skipped: return false
         case .title:
-            if metadata.documentTitle == nil { metadata.documentTitle = LibXMLNodes.text(of: node) }
+            capture = .title
+            captured.removeAll(keepingCapacity: true)
             return false
         case .script:
-            if let type = LibXMLNodes.attribute(node, "type"), LibXMLNodes.containsIgnoringSpaces(type, "ld+json") {
-                collectJSONLD(node)
+            if let type = LibXMLNodes.attribute(attributes, "type"), LibXMLNodes.containsIgnoringSpaces(type, "ld+json") {
+                capture = .jsonLD
+                captured.removeAll(keepingCapacity: true)
             }
             return false
         case .meta:
-            readMeta(node)
+            readMeta(attributes)
             return false
         case .link:
-            if metadata.canonicalURL == nil, let rel = LibXMLNodes.attribute(node, "rel"),
-               LibXMLNodes.equals(rel, "canonical"), let href = LibXMLNodes.attribute(node, "href") {
+            if metadata.canonicalURL == nil, let rel = LibXMLNodes.attribute(attributes, "rel"),
+               LibXMLNodes.equals(rel, "canonical"), let href = LibXMLNodes.attribute(attributes, "href") {
                 let url = LibXMLNodes.string(href)
                 if !url.isEmpty { metadata.canonicalURL = url }
             }
             return false
         case .time:
-            if metadata.markupDate == nil, let value = LibXMLNodes.attribute(node, "datetime") {
+            if metadata.markupDate == nil, let value = LibXMLNodes.attribute(attributes, "datetime") {
                 metadata.markupDate = LibXMLNodes.string(value, limit: 64)
             }
             tag = .inline
         case .html:
-            if metadata.language == nil, let lang = LibXMLNodes.attribute(node, "lang") ?? LibXMLNodes.attribute(node, "xml:lang") {
+            if metadata.language == nil,
+               let lang = LibXMLNodes.attribute(attributes, "lang") ?? LibXMLNodes.attribute(attributes, "xml:lang") {
                 let value = LibXMLNodes.string(lang, limit: 64)
                 if !value.isEmpty { metadata.language = value }
             }
         default: break
         }
-        if isHidden(node) { return false }
+        let found = ElementAttributes(attributes)
+        if isHidden(found) { return false }
 
         var hint = ClassHint.none
-        if let value = LibXMLNodes.attribute(node, "class") { hint = ClassHint.of(value) }
-        if hint != .negative, let value = LibXMLNodes.attribute(node, "id") {
+        if let value = found.className { hint = ClassHint.of(value) }
+        if hint != .negative, let value = found.id {
             let idHint = ClassHint.of(value)
             if idHint != .none { hint = idHint }
         }
-        if let role = LibXMLNodes.attribute(node, "role"), Self.isBoilerplateRole(role) { hint = .negative }
+        if let role = found.role, Self.isBoilerplateRole(role) { hint = .negative }
         var marked = false
-        if let itemprop = LibXMLNodes.attribute(node, "itemprop") {
+        if let itemprop = found.itemprop {
             if LibXMLNodes.equals(itemprop, "articlebody") { marked = true }
             if metadata.markupDate == nil, LibXMLNodes.equals(itemprop, "datepublished"),
-               let value = LibXMLNodes.attribute(node, "content") ?? LibXMLNodes.attribute(node, "datetime") {
+               let value = LibXMLNodes.attribute(attributes, "content") ?? LibXMLNodes.attribute(attributes, "datetime") {
                 metadata.markupDate = LibXMLNodes.string(value, limit: 64)
             }
         }
+        if tag == .lineBreak {
+            lineBreak()
+            return false
+        }
         if tag == .anchor { linkDepth += 1 }
         if tag.isBlock { flush() }
-        if tag == .lineBreak { lineBreak(); return false }
         let index = Int32(tree.elements.count)
         let owner = tag.isBlock || current < 0 ? index : tree.elements[Int(current)].blockOwner
         tree.elements.append(PageElement(parent: current, blockOwner: owner, end: index + 1, tag: tag, hint: hint,
                                          isMarkedArticle: marked))
+        names.append(name)
         current = index
         return true
     }
@@ -121,13 +159,28 @@ struct PageWalker {
         if tag == .anchor { linkDepth -= 1 }
         tree.elements[i].end = Int32(tree.elements.count)
         current = tree.elements[i].parent
+        names.removeLast()
     }
 
-    /// `hidden`, `aria-hidden="true"` on a block, or `display:none` / `visibility:hidden` in `style`.
-    private func isHidden(_ node: xmlNodePtr) -> Bool {
-        if LibXMLNodes.attribute(node, "hidden") != nil { return true }
-        if let ariaHidden = LibXMLNodes.attribute(node, "aria-hidden"), LibXMLNodes.equals(ariaHidden, "true") { return true }
-        if let style = LibXMLNodes.attribute(node, "style"),
+    /// The end of a skipped element whose text was kept: the title, or a JSON-LD script.
+    private mutating func endCapture() {
+        switch capture {
+        case .title:
+            if metadata.documentTitle == nil {
+                captured.append(0)
+                metadata.documentTitle = captured.withUnsafeBufferPointer { LibXMLNodes.string($0.baseAddress!) }
+            }
+        case .jsonLD:
+            if !captured.isEmpty && metadata.jsonLD.count < 16 { metadata.jsonLD.append(captured) }
+        case .none: break
+        }
+        capture = .none
+    }
+
+    /// `hidden`, `aria-hidden="true"`, or `display:none` / `visibility:hidden` in `style`.
+    private func isHidden(_ attributes: ElementAttributes) -> Bool {
+        if attributes.hidden || attributes.ariaHidden { return true }
+        if let style = attributes.style,
            LibXMLNodes.containsIgnoringSpaces(style, "display:none")
             || LibXMLNodes.containsIgnoringSpaces(style, "visibility:hidden") { return true }
         return false
@@ -144,28 +197,30 @@ struct PageWalker {
     // MARK: Text
 
     /// Appends a text node's bytes to the open paragraph, whitespace (and no-break spaces) collapsed.
-    private mutating func append(_ content: UnsafePointer<UInt8>) {
+    private mutating func append(_ content: UnsafePointer<UInt8>, _ count: Int) {
         var i = 0
         let before = tree.text.count
-        while true {
-            let b = content[i]
-            if b == 0 { break }
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+        @inline(__always) func isSpace(_ at: Int) -> Int {
+            let b = content[at]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C { return 1 }
+            return b == 0xC2 && at + 1 < count && content[at + 1] == 0xA0 ? 2 : 0
+        }
+        while i < count {
+            let space = isSpace(i)
+            if space > 0 {
                 pendingSpace = true
-                i += 1
-                continue
-            }
-            if b == 0xC2 && content[i + 1] == 0xA0 {
-                pendingSpace = true
-                i += 2
+                i += space
                 continue
             }
             if pendingSpace {
                 if tree.text.count > pendingStart, tree.text[tree.text.count - 1] != 0x0A { tree.text.append(0x20) }
                 pendingSpace = false
             }
-            tree.text.append(b)
-            i += 1
+            // A run of bytes up to the next space (or no-break space), copied at once.
+            var end = i + 1
+            while end < count, isSpace(end) == 0 { end += 1 }
+            tree.text.append(contentsOf: UnsafeBufferPointer(start: content + i, count: end - i))
+            i = end
         }
         if linkDepth > 0 { pendingLinkBytes += tree.text.count - before }
     }
@@ -218,10 +273,10 @@ struct PageWalker {
 
     // MARK: Metadata
 
-    private mutating func readMeta(_ node: xmlNodePtr) {
-        guard let content = LibXMLNodes.attribute(node, "content") else { return }
-        let key = LibXMLNodes.attribute(node, "property") ?? LibXMLNodes.attribute(node, "name")
-            ?? LibXMLNodes.attribute(node, "itemprop") ?? LibXMLNodes.attribute(node, "http-equiv")
+    private mutating func readMeta(_ attributes: SAXAttributes) {
+        guard let content = LibXMLNodes.attribute(attributes, "content") else { return }
+        let key = LibXMLNodes.attribute(attributes, "property") ?? LibXMLNodes.attribute(attributes, "name")
+            ?? LibXMLNodes.attribute(attributes, "itemprop") ?? LibXMLNodes.attribute(attributes, "http-equiv")
         guard let key else { return }
         func value(_ limit: Int = 2048) -> String? {
             let s = LibXMLNodes.string(content, limit: limit)
@@ -246,19 +301,6 @@ struct PageWalker {
         } else if LibXMLNodes.equals(key, "content-language") || LibXMLNodes.equals(key, "og:locale") {
             if metadata.language == nil, let v = value(64) { metadata.language = v.replacingUnderscores() }
         }
-    }
-
-    private mutating func collectJSONLD(_ node: xmlNodePtr) {
-        var bytes: [UInt8] = []
-        var child = node.pointee.children
-        while let c = child {
-            if let content = c.pointee.content {
-                var i = 0
-                while content[i] != 0 { bytes.append(content[i]); i += 1 }
-            }
-            child = c.pointee.next
-        }
-        if !bytes.isEmpty && metadata.jsonLD.count < 16 { metadata.jsonLD.append(bytes) }
     }
 }
 
