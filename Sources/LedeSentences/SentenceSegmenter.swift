@@ -28,21 +28,23 @@
 //    unless a conjunction or preposition follows (`"Why?" he asked.` gives `"Why?"` and `he
 //    asked.`, but `she shouted "Run!" and ran` is one sentence); after `?` or `!` a pronoun or a
 //    verb of saying starts a new one (`Why? he asked.`); and a bracket (`(see below)`) or a word
-//    like `iPod` or `eBay` can open one. The first two follow the convention of the BBC reference
+//    like `iPod` or `eBay` can open one, and so can a lettered list item, one letter then `.` or
+//    `)` (`Stay home. b. Go out.`) after an ordinary word. The first two follow the convention of the BBC reference
 //    summaries and can be turned off (`endsSentenceAtQuotedMark`).
 //    `,` `;` `:` `)` `%` `/` or another mark next also continue the sentence.
 // 6. **No space at all** (`time.She said`): the sentence ends only before a capitalised word (upper
 //    case then lower case, or the words `A` and `I`, possibly after an opening quote), and only
 //    when the word before a full stop is an ordinary word of two or more letters ending in a
 //    lower-case letter, a digit or a closing bracket or quote: not `U.S.A`, `e.g.The`, `ASP.NET`,
-//    `bbc.co.uk`, `Amazon.com`, `Mr.Benn`, nor anything with `/`, `@`, `=` or `:` (addresses).
+//    `bbc.co.uk`, `Amazon.com`, `Mr.Benn`, nor anything with `/`, `@`, `=` or `:` (addresses),
+//    nor before a word holding an `@` (`Jane.Doe@example.com`).
 // 7. **A capital, digit or other character next** ends the sentence after `?` and `!`. After an
 //    ellipsis it ends it only before a common sentence opener (`The`, `It`, `I`, `But`, …), a
 //    digit or an opening quote, so that `I'm A Celebrity... Get Me Out Of Here` stays whole.
 //    After a single full stop the word before it is looked up (without opening quotes or brackets):
 //    - titles (`Mr.`, `Mrs.`, `Dr.`, `Prof.`, `Gen.`, `Sen.`, `Rep.`, `Gov.`, `Capt.`, …) never end
 //      a sentence, nor do joining words (`e.g.`, `i.e.`, `vs.`, `cf.`, `approx.`);
-//    - `No.`, `Vol.`, `p.`, `pp.`, `Fig.`, … do not end one before a number;
+//    - `No.` (also `N°.`, `Nº.`), `Vol.`, `p.`, `pp.`, `Fig.`, … do not end one before a number;
 //    - months and weekdays (`Jan.`, `Sept.`, `Mon.`) do not end one before a number or another
 //      month or weekday, and do otherwise;
 //    - words that often close a sentence (`Inc.`, `Ltd.`, `Corp.`, `Co.`, `Jr.`, `St.`, `et al.`,
@@ -51,7 +53,9 @@
 //    - a single letter is an initial (`J. K. Rowling`, `George W. Bush`) and ends a sentence only
 //      before a sentence opener of two or more letters (`vitamin C. The`), an opening quote, or
 //      after a closing quote (`"Plan Z." Nobody`);
-//    - a number of up to three digits at the very start of a sentence is a list number (`1. Add`);
+//    - a list marker never ends a sentence: a number of up to three digits or a single lower-case
+//      letter, first in the sentence, right after a bullet there, or after a colon (`1. Add`,
+//      `• 9. The`, `Steps: 1. Preheat`, `Items: 2.) First`, `Options: a. Stay`);
 //    - anything else is an ordinary word, and its full stop ends the sentence.
 //    Titles, months and company words count only when capitalised (`Sun.` but not `sun.`, `Ms.`
 //    but not `MS.`); the lists are English.
@@ -476,6 +480,10 @@ struct SentenceScanner {
             let kind = classifyWordBefore(markStart).kind
             return kind == nil || kind == .beforeNumber || kind == .calendar
         }
+        if letterCase == .lower && openers == 0 && startsLetterItem(at: q) {
+            // "Stay home. b. Go out.": a lettered list item after the end of a sentence.
+            return strong || ellipsis || classifyWordBefore(markStart).kind == nil
+        }
         if letterCase == .lower && quoted && endsSentenceAtQuotedMark {
             // `"Why?" he asked.`: the quotation is a sentence and the attribution follows on its
             // own, but `she shouted "Run!" and we ran` goes on.
@@ -498,14 +506,9 @@ struct SentenceScanner {
             return quoted || openers > 0 || text.isDigit(q) || isSentenceOpener(at: q, allowSingleLetter: true)
         }
         let word = classifyWordBefore(markStart)
-        guard let kind = word.kind else {
-            // "1. Add the flour": a list number at the start of a sentence.
-            if word.end - word.start <= 3 && word.end > word.start && word.isNumber
-                && word.start == firstNonSpaceOfSentence() {
-                return false
-            }
-            return true
-        }
+        // "1. Add the flour", "Steps: 1. Preheat", "• 9. The", "a. Stay home": a list marker.
+        if (word.kind == nil || word.kind == .initial) && isListMarker(word.start, word.end) { return false }
+        guard let kind = word.kind else { return true }
         switch kind {
         case .title, .joining:
             return false
@@ -534,7 +537,7 @@ struct SentenceScanner {
         guard capitalised else { return false }
         let word = wordBefore(markStart)
         guard !word.truncated else { return false }
-        if looksLikeAddress(word.start, word.end) { return false }
+        if looksLikeAddress(word.start, word.end) || addressFollows(next) { return false }
         guard singleStop else { return true }
         guard word.end - word.start >= 2 else { return false }
         var i = word.start
@@ -592,6 +595,48 @@ struct SentenceScanner {
         return false
     }
 
+    /// Whether the text glued after a mark at `next` holds an `@` before white space, within 40
+    /// bytes: the rest of an e-mail address (`Jane.Doe@example.com`).
+    func addressFollows(_ next: Int) -> Bool {
+        var i = next
+        while i < count && i - next < 40 && !text.isWhiteSpace(i) {
+            if text[i] == ASCII.at { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `[start, end)`, the word before a full stop, is a list marker: a number of up to
+    /// three digits or a single lower-case letter, first in the sentence, right after a bullet
+    /// that opens it, or after a colon (`1. Add`, `• 9. The`, `Steps: 1. Preheat`, `Options: a. Stay`).
+    mutating func isListMarker(_ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length >= 1 && length <= 3 else { return false }
+        if !(length == 1 && text.isASCIILetter(start) && text.letterCase(at: start) == .lower) {
+            var i = start
+            while i < end {
+                guard text.isDigit(i) else { return false }
+                i += 1
+            }
+        }
+        let first = firstNonSpaceOfSentence()
+        if start == first { return true }
+        if start > first && start - first <= 8 && text.isBullet(at: first)
+            && text.skipWhiteSpace(from: first + (text[first] < 0x80 ? 1 : 3)) == start {
+            return true
+        }
+        var before = start
+        while before > first && start - before < 8 && text.isHorizontalSpace(before - 1) { before -= 1 }
+        return before > first && before < start && text[before - 1] == ASCII.colon
+    }
+
+    /// Whether a lettered list item starts at `i`: one ASCII letter, then `.` or `)`, then a space
+    /// (`b. Go out`, `c) Wait`).
+    func startsLetterItem(at i: Int) -> Bool {
+        text.isASCIILetter(i) && (text.byte(i + 1) == ASCII.dot || text.byte(i + 1) == ASCII.rightParen)
+            && text.isHorizontalSpace(i + 2)
+    }
+
     /// The abbreviation `[start, end)` is, if any, honouring the capital a table entry asks for.
     func lookUp(_ start: Int, _ end: Int) -> AbbreviationKind? {
         guard end - start <= longestAbbreviation, let key = WordKey(text, start, end) else { return nil }
@@ -619,6 +664,11 @@ struct SentenceScanner {
             return (nil, start, end, text.isDigit(start))
         }
         if let kind = lookUp(start, end) { return (kind, start, end, false) }
+        // `N°.` and `Nº.` are `No.`.
+        if end - start == 3 && text[start] | 0x20 == 0x6E && text[start + 1] == 0xC2
+            && (text[start + 2] == 0xB0 || text[start + 2] == 0xBA) {
+            return (.beforeNumber, start, end, false)
+        }
         var isNumber = true
         var hasDot = false
         var i = start

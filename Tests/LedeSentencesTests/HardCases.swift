@@ -114,6 +114,19 @@ let numberCases: [HardCase] = [
              ["The score was 3-1 in 2004.", "2005 was worse."]),
     HardCase("numbered steps", "1. Preheat the oven. 2. Mix the flour and sugar.",
              ["1. Preheat the oven.", "2. Mix the flour and sugar."]),
+    HardCase("N° before a number", "Call N°. 1026.253.553. Then wait.", ["Call N°. 1026.253.553.", "Then wait."]),
+]
+
+/// List items run together on one line.
+let listCases: [HardCase] = [
+    HardCase("numbered steps after a colon", "Steps: 1. Preheat the oven. 2. Mix the flour. 3. Bake it.",
+             ["Steps: 1. Preheat the oven.", "2. Mix the flour.", "3. Bake it."]),
+    HardCase("lettered items", "Options: a. Stay home. b. Go out.", ["Options: a. Stay home.", "b. Go out."]),
+    HardCase("lettered items with brackets", "Choose one: a) Wait here. b) Leave now.",
+             ["Choose one: a) Wait here.", "b) Leave now."]),
+    HardCase("numbers with a full stop and a bracket", "Items: 2.) First thing. 3.) Second thing.",
+             ["Items: 2.) First thing.", "3.) Second thing."]),
+    HardCase("number after a bullet", "• 9. The last rule applies.", ["• 9. The last rule applies."]),
 ]
 
 /// Ellipses.
@@ -183,6 +196,8 @@ let missingSpaceCases: [HardCase] = [
     HardCase("address with capitals", "Read more at www.example.org/News.Html today.",
              ["Read more at www.example.org/News.Html today."]),
     HardCase("title glued to a name", "It had to be Mr.Benn in the end.", ["It had to be Mr.Benn in the end."]),
+    HardCase("e-mail address", "Write to Jane.Doe@example.com for details. She will answer.",
+             ["Write to Jane.Doe@example.com for details.", "She will answer."]),
 ]
 
 /// Line and paragraph breaks, headlines, captions, lists.
@@ -228,5 +243,5 @@ let otherCases: [HardCase] = [
 ]
 
 /// Every hand-written case.
-let allHardCases: [HardCase] = abbreviationCases + initialCases + numberCases + ellipsisCases + quoteCases
+let allHardCases: [HardCase] = abbreviationCases + initialCases + numberCases + listCases + ellipsisCases + quoteCases
     + missingSpaceCases + lineCases + otherCases
