@@ -157,7 +157,7 @@ enum Lexicon {
 
     /// Prepositions that open a sentence with a time (`At 5 a.m. Mr. Smith went`).
     static let timePrepositions: Set<WordKey> = {
-        let words = "at by from until till before after around about since shortly from"
+        let words = "at by from until till before after around about since shortly"
         return Set(words.split(separator: " ").compactMap { WordKey(String($0)) })
     }()
 
