@@ -16,6 +16,9 @@ enum AbbreviationKind: UInt8, Sendable {
     /// Often last in a sentence (Inc., Ltd., Jr., St., U.S., a.m.): the sentence ends only when
     /// a common sentence opener follows ("The", "He", "But", …).
     case trailing
+    /// A time of day (a.m., p.m.): like `.trailing`, but it never ends a sentence that opens with
+    /// a preposition of time just before it ("At 5 a.m. Mr. Smith went").
+    case time
     /// A single letter (J. K. Rowling, George W. Bush): the sentence ends only when a sentence
     /// opener of two or more letters follows.
     case initial
@@ -94,8 +97,9 @@ enum Lexicon {
             intl natl govt mfg
             """)
         add(.trailing, capital: false, """
-            al est u.s u.k u.n e.u u.s.a a.m p.m ph.d d.c b.a m.a b.sc m.sc l.a n.y u.a.e
+            al est u.s u.k u.n e.u u.s.a ph.d d.c b.a m.a b.sc m.sc l.a n.y u.a.e
             """)
+        add(.time, capital: false, "a.m p.m")
         return table
     }()
 
@@ -149,6 +153,12 @@ enum Lexicon {
             claimed argued declared
             """
         return Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { WordKey(String($0)) })
+    }()
+
+    /// Prepositions that open a sentence with a time (`At 5 a.m. Mr. Smith went`).
+    static let timePrepositions: Set<WordKey> = {
+        let words = "at by from until till before after around about since shortly"
+        return Set(words.split(separator: " ").compactMap { WordKey(String($0)) })
     }()
 
     /// Month and weekday names and their abbreviations, for "Mon. Jan. 5" and the like.

@@ -65,6 +65,8 @@ let abbreviationCases: [HardCase] = [
              ["Polls closed at 10 p.m.", "Both parties claimed victory."]),
     HardCase("a.m. mid-sentence", "The office opens at 9 a.m. on weekdays.",
              ["The office opens at 9 a.m. on weekdays."]),
+    HardCase("a time opening a sentence, then a title", "At 5 a.m. Mr. Smith went to the market. He bought bread.",
+             ["At 5 a.m. Mr. Smith went to the market.", "He bought bread."]),
     HardCase("Ph.D. then a new sentence", "She earned a Ph.D. in physics. Then she taught for years.",
              ["She earned a Ph.D. in physics.", "Then she taught for years."]),
     HardCase("Jr. at the end of a name", "Sammy Davis Jr. sang at the gala. He was the star.",
@@ -93,6 +95,12 @@ let initialCases: [HardCase] = [
              ["The bill was signed by Lyndon B. Johnson in 1964."]),
     HardCase("initial before a quotation", "The award went to Clara K. \"She deserves it,\" said the judge.",
              ["The award went to Clara K.", "\"She deserves it,\" said the judge."]),
+    HardCase("the pronoun I ending a sentence", "It was you and I. Did you see it?",
+             ["It was you and I.", "Did you see it?"]),
+    HardCase("initials I. M. after a lower-case word", "The architect I. M. Pei designed it.",
+             ["The architect I. M. Pei designed it."]),
+    HardCase("initials after a capital", "J. K. Rowling met George W. Bush. Nobody knew why.",
+             ["J. K. Rowling met George W. Bush.", "Nobody knew why."]),
     HardCase("a letter inside quotes", "Her favourite film was \"Plan Z.\" Nobody else liked it.",
              ["Her favourite film was \"Plan Z.\"", "Nobody else liked it."]),
 ]
@@ -114,6 +122,19 @@ let numberCases: [HardCase] = [
              ["The score was 3-1 in 2004.", "2005 was worse."]),
     HardCase("numbered steps", "1. Preheat the oven. 2. Mix the flour and sugar.",
              ["1. Preheat the oven.", "2. Mix the flour and sugar."]),
+    HardCase("N° before a number", "Call N°. 1026.253.553. Then wait.", ["Call N°. 1026.253.553.", "Then wait."]),
+]
+
+/// List items run together on one line.
+let listCases: [HardCase] = [
+    HardCase("numbered steps after a colon", "Steps: 1. Preheat the oven. 2. Mix the flour. 3. Bake it.",
+             ["Steps: 1. Preheat the oven.", "2. Mix the flour.", "3. Bake it."]),
+    HardCase("lettered items", "Options: a. Stay home. b. Go out.", ["Options: a. Stay home.", "b. Go out."]),
+    HardCase("lettered items with brackets", "Choose one: a) Wait here. b) Leave now.",
+             ["Choose one: a) Wait here.", "b) Leave now."]),
+    HardCase("numbers with a full stop and a bracket", "Items: 2.) First thing. 3.) Second thing.",
+             ["Items: 2.) First thing.", "3.) Second thing."]),
+    HardCase("number after a bullet", "• 9. The last rule applies.", ["• 9. The last rule applies."]),
 ]
 
 /// Ellipses.
@@ -126,6 +147,7 @@ let ellipsisCases: [HardCase] = [
              ["They watched Stop... Go Home Now on Friday."]),
     HardCase("spaced dots", "\"It was odd . . . but fun,\" she said.",
              ["\"It was odd . . . but fun,\" she said."]),
+    HardCase("spaced dots mid-sentence", "He paused . . . and then went on.", ["He paused . . . and then went on."]),
     HardCase("ellipsis before a quotation", "She hesitated... \"I can't,\" she whispered.",
              ["She hesitated...", "\"I can't,\" she whispered."]),
 ]
@@ -154,6 +176,12 @@ let quoteCases: [HardCase] = [
              ["\"We tried.", "\"It did not work,\" he said."]),
     HardCase("stray closing quote after a space", "It was the best year ever. \" Smith then left the stage.",
              ["It was the best year ever. \"", "Smith then left the stage."]),
+    HardCase("quoted full stop then lower case", "'This is great.' she said. Then she left.",
+             ["'This is great.' she said.", "Then she left."]),
+    HardCase("quoted full stop then a verb of saying", "\"We won.\" said the coach. Fans cheered.",
+             ["\"We won.\" said the coach.", "Fans cheered."]),
+    HardCase("a citation after a quotation", "\"It is over\" (Smith 55). The next chapter starts.",
+             ["\"It is over\" (Smith 55).", "The next chapter starts."]),
     HardCase("question in quotes then a capital", "He asked \"Why not?\" Nobody replied.",
              ["He asked \"Why not?\"", "Nobody replied."]),
     HardCase("title with a question mark", "The show Who Dares? is back. It airs at eight.",
@@ -183,6 +211,8 @@ let missingSpaceCases: [HardCase] = [
     HardCase("address with capitals", "Read more at www.example.org/News.Html today.",
              ["Read more at www.example.org/News.Html today."]),
     HardCase("title glued to a name", "It had to be Mr.Benn in the end.", ["It had to be Mr.Benn in the end."]),
+    HardCase("e-mail address", "Write to Jane.Doe@example.com for details. She will answer.",
+             ["Write to Jane.Doe@example.com for details.", "She will answer."]),
 ]
 
 /// Line and paragraph breaks, headlines, captions, lists.
@@ -228,5 +258,5 @@ let otherCases: [HardCase] = [
 ]
 
 /// Every hand-written case.
-let allHardCases: [HardCase] = abbreviationCases + initialCases + numberCases + ellipsisCases + quoteCases
+let allHardCases: [HardCase] = abbreviationCases + initialCases + numberCases + listCases + ellipsisCases + quoteCases
     + missingSpaceCases + lineCases + otherCases
