@@ -48,6 +48,10 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var workers: ThreadsOption
     var threads: Int { workers.threads }
 
+    @OptionGroup var mapping: LabelMapOptions
+    @Option(help: ArgumentHelp("Weight every document of one --data input: PATH=W, PATH as given to --data (repeat per input; others weigh 1).",
+                               valueName: "path=weight"))
+    var sourceWeight: [String] = []
     @Option(help: "Held-out data (same formats as --data) scored after training.") var validation: String?
     @Option(help: "Hold out this fraction of the training data (stratified, fixed seed) and score it.") var holdout: Double?
     @Flag(help: "Skip bad records (reporting them) instead of stopping at the first.") var skipInvalid = false
@@ -61,14 +65,53 @@ struct TrainCommand: ParsableCommand {
         if !(tolerance.isFinite && tolerance >= 0) { throw ValidationError("--tolerance must be a number of 0 or more") }
         if maxIterations < 0 { throw ValidationError("--max-iterations must be 0 or more") }
         _ = try vectorizerSettings(stopWords: nil)
+        _ = try sourceWeights()
+    }
+
+    /// `--source-weight` as input path → weight; each path must be one of --data, each weight positive.
+    func sourceWeights() throws -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for item in sourceWeight {
+            guard let equals = item.lastIndex(of: "="), let weight = Double(item[item.index(after: equals)...]),
+                  weight > 0, weight.isFinite else {
+                throw ValidationError("--source-weight must look like PATH=W with W a positive number, found \(item)")
+            }
+            let path = String(item[..<equals])
+            guard data.contains(path) else { throw ValidationError("--source-weight names \(path), which is not a --data input") }
+            guard weights.updateValue(weight, forKey: path) == nil else { throw ValidationError("--source-weight gives \(path) twice") }
+        }
+        return weights
     }
 
     func run() throws {
         try checkCanWrite(output)
         let recordFields = fields.resolved()
         let clock = PhaseClock()
-        var corpus = try readCorpus(data, format: inputFormat, recordFields, titleWeight: titleWeight,
+        let labelMap = try mapping.read()
+        let weightOf = try sourceWeights()
+        var sources: [MappedSource] = []
+        var sampleWeights: [Float]?
+        var corpus: LabeledCorpus
+        if labelMap != nil || !weightOf.isEmpty {
+            // Each input read on its own, for its digest, its counts and its weight.
+            var parts: [LabeledCorpus] = []
+            for path in data {
+                let read = try readCorpus([path], format: inputFormat, recordFields, titleWeight: titleWeight,
+                                          skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+                let (part, source) = if let labelMap { try mapping.apply(labelMap, to: read, path: path) }
+                                     else { (read, MappedSource(identity: read, name: URL(fileURLWithPath: path).lastPathComponent)) }
+                parts.append(part)
+                sources.append(source)
+            }
+            if !weightOf.isEmpty {
+                sampleWeights = zip(data, parts).flatMap { path, part in repeatElement(Float(weightOf[path] ?? 1), count: part.count) }
+            }
+            corpus = LabeledCorpus(concatenating: parts)
+            if corpus.count == 0 { throw Exit.fail(Exit.badData, "the label map leaves no records of \(data.joined(separator: ", "))") }
+        } else {
+            corpus = try readCorpus(data, format: inputFormat, recordFields, titleWeight: titleWeight,
                                     skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+        }
         clock.phase("read \(corpus.count) documents from \(data.joined(separator: ", "))")
 
         var holdoutCorpus: LabeledCorpus?
@@ -92,16 +135,21 @@ struct TrainCommand: ParsableCommand {
         var model: TopicModel
         do {
             model = try trainer.train(consume corpus, dataNames: data.map { URL(fileURLWithPath: $0).lastPathComponent },
-                                      fields: recordFields) { report($0, clock: clock) }
+                                      fields: recordFields, sampleWeights: sampleWeights) { report($0, clock: clock) }
         } catch {
             throw Exit.fail(Exit.badData, "\(error)")
+        }
+        if !sources.isEmpty { model.provenance.sources = sources }
+        model.provenance.labelMap = labelMap?.pairs
+        if !weightOf.isEmpty {
+            model.provenance.sourceWeights = Dictionary(weightOf.map { (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value) }) { a, _ in a }
         }
 
         let scored: (name: String, corpus: LabeledCorpus)? =
             if let holdoutCorpus { ("holdout_accuracy", holdoutCorpus) }
             else if let validation {
-                ("validation_accuracy", try readCorpus([validation], format: inputFormat, recordFields, titleWeight: titleWeight,
-                                                       skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes))
+                ("validation_accuracy", try mapping.applyIfGiven(labelMap, to: readCorpus([validation], format: inputFormat, recordFields, titleWeight: titleWeight,
+                                                                                         skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: validation))
             }
             else { nil }
         if let scored {
