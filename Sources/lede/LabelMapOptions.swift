@@ -21,10 +21,10 @@ struct LabelMapOptions: ParsableArguments {
         }
     }
 
-    /// `corpus` (read from `path`) mapped, with its record; reports the counts on stderr.
-    func apply(_ map: LabelMap, to corpus: LabeledCorpus, path: String) throws -> (LabeledCorpus, MappedSource) {
+    /// `corpus` (read from `path`) mapped, with its record (under `name`, default the file name); reports the counts on stderr.
+    func apply(_ map: LabelMap, to corpus: LabeledCorpus, path: String, name: String? = nil) throws -> (LabeledCorpus, MappedSource) {
         do {
-            let (mapped, source) = try map.apply(to: corpus, name: URL(fileURLWithPath: path).lastPathComponent, unmapped: unmapped)
+            let (mapped, source) = try map.apply(to: corpus, name: name ?? URL(fileURLWithPath: path).lastPathComponent, unmapped: unmapped)
             var line = "\(path): \(source.recordCount) records, \(mapped.count) kept"
             if source.droppedByMap > 0 { line += "; \(source.droppedByMap) dropped by the map" }
             if source.unmappedDropped > 0 {
@@ -35,7 +35,7 @@ struct LabelMapOptions: ParsableArguments {
             log(line)
             return (mapped, source)
         } catch {
-            throw Exit.fail(Exit.badData, "\(error)")
+            throw Exit.fail(Exit.badData, "\(path): \(error.message)")
         }
     }
 

@@ -95,11 +95,12 @@ struct TrainCommand: ParsableCommand {
         if labelMap != nil || !weightOf.isEmpty {
             // Each input read on its own, for its digest, its counts and its weight.
             var parts: [LabeledCorpus] = []
+            let names = Dictionary(zip(data, dataNames(data))) { a, _ in a }
             for path in data {
                 let read = try readCorpus([path], format: inputFormat, recordFields, titleWeight: titleWeight,
                                           skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
-                let (part, source) = if let labelMap { try mapping.apply(labelMap, to: read, path: path) }
-                                     else { (read, MappedSource(identity: read, name: URL(fileURLWithPath: path).lastPathComponent)) }
+                let (part, source) = if let labelMap { try mapping.apply(labelMap, to: read, path: path, name: names[path]!) }
+                                     else { (read, MappedSource(identity: read, name: names[path]!)) }
                 parts.append(part)
                 sources.append(source)
             }
@@ -134,7 +135,7 @@ struct TrainCommand: ParsableCommand {
             titleWeight: titleWeight)
         var model: TopicModel
         do {
-            model = try trainer.train(consume corpus, dataNames: data.map { URL(fileURLWithPath: $0).lastPathComponent },
+            model = try trainer.train(consume corpus, dataNames: dataNames(data),
                                       fields: recordFields, sampleWeights: sampleWeights) { report($0, clock: clock) }
         } catch {
             throw Exit.fail(Exit.badData, "\(error)")
@@ -142,7 +143,8 @@ struct TrainCommand: ParsableCommand {
         if !sources.isEmpty { model.provenance.sources = sources }
         model.provenance.labelMap = labelMap?.pairs
         if !weightOf.isEmpty {
-            model.provenance.sourceWeights = Dictionary(weightOf.map { (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value) }) { a, _ in a }
+            let names = Dictionary(zip(data, dataNames(data))) { a, _ in a }
+            model.provenance.sourceWeights = Dictionary(weightOf.map { (names[$0.key]!, $0.value) }) { a, _ in a }
         }
 
         let scored: (name: String, corpus: LabeledCorpus)? =
@@ -282,4 +284,20 @@ func evaluate(_ model: TopicModel, _ corpus: LabeledCorpus, threads: Int) -> Cla
     let index = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
     return ClassificationMetrics(labels: model.labels, truth: corpus.labels.map { index[$0] ?? -1 },
                                  probabilities: model.probabilities(of: corpus.texts, threads: threads))
+}
+
+/// The names inputs get in a model's provenance: each path's file name, or as many of its last path
+/// components as it takes to tell it from the other inputs (`agnews/train.jsonl`, `bbc/train.jsonl`).
+func dataNames(_ paths: [String]) -> [String] {
+    let parts = paths.map { path in path.split(separator: "/").filter { $0 != "." }.map(String.init) }
+    var depth = [Int](repeating: 1, count: paths.count)
+    func name(_ i: Int) -> String { parts[i].suffix(depth[i]).joined(separator: "/") }
+    while true {
+        let clashing = paths.indices.filter { i in
+            depth[i] < parts[i].count && paths.indices.contains { $0 != i && name($0) == name(i) && paths[$0] != paths[i] }
+        }
+        if clashing.isEmpty { break }
+        for i in clashing { depth[i] += 1 }
+    }
+    return paths.indices.map(name)
 }
