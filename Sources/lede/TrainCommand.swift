@@ -22,6 +22,13 @@ struct TrainCommand: ParsableCommand {
         Calibration (on unless --no-calibrate) fits a temperature T on out-of-fold predictions at the \
         chosen C (with a given C, a --folds cross-validation at that C alone: about one more training's \
         wall time) and stores it in the model, so that confidences match accuracy.
+
+        Several corpora with different labels: give each with --data and map their labels with --label-map \
+        MAP, a TSV file of source-label<TAB>target-label lines (target - drops the label; # starts a \
+        comment). A label the map does not name is an error (exit 65) unless --unmapped drop, which drops \
+        its records and reports the count. --source-weight PATH=W weighs one input's documents W times in \
+        the loss (e.g. a corpus of full articles among short headlines). The model records each input's \
+        SHA-256 and label counts before and after mapping, the map, and the weights (lede inspect).
         """ + exitCodesHelp
     )
 
