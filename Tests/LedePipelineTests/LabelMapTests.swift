@@ -61,9 +61,9 @@ struct LabelMapTests {
         }
         let (mapped, source) = try map.apply(to: Self.corpus, name: "ag.jsonl", unmapped: .drop)
         #expect(mapped.texts == ["a", "b", "d"] && mapped.labels == ["world", "sport", "world"] && mapped.ids.count == 3)
-        #expect(source == MappedSource(name: "ag.jsonl", sha256: Self.corpus.sha256, recordCount: 5,
-                                       labelCounts: ["World": 2, "Sports": 1, "COMEDY": 1, "Crime": 1],
-                                       mappedCounts: ["world": 2, "sport": 1], droppedByMap: 1, unmappedDropped: 1))
+        #expect(source.name == "ag.jsonl" && source.sha256 == Self.corpus.sha256 && source.recordCount == 5)
+        #expect(source.labelCounts == ["World": 2, "Sports": 1, "COMEDY": 1, "Crime": 1])
+        #expect(source.mappedCounts == ["world": 2, "sport": 1] && source.droppedByMap == 1 && source.unmappedDropped == 1)
     }
 
     @Test("corpora concatenate in order; the digest is of the parts' digests")
