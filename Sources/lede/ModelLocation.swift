@@ -43,13 +43,16 @@ enum ModelLocation {
             + "(looked in \(candidateFolders().joined(separator: ", "))); pass --model PATH or set LEDE_MODEL")
     }
 
-    /// A path that exists, else a shipped model's name (a value without `/` or `.safetensors`).
+    /// A path that exists, else a shipped model's name (a value without `/` or `.safetensors`). A
+    /// `--model` path that does not exist goes to the loader, whose error names it; a `$LEDE_MODEL` that
+    /// is neither is reported naming the variable.
     private static func byPathOrName(_ value: String, what: String) -> Resolution {
         if exists(value) { return .path(value) }
         let isName = !value.contains("/") && !value.hasSuffix(fileExtension)
         if isName, let folder = modelFolders().first(where: { exists($0 + "/" + value + fileExtension) }) {
             return .path(folder + "/" + value + fileExtension)
         }
+        if !isName && what == "--model" { return .path(value) }
         let shipped = shippedModels().map(\.name)
         return .missing("\(what) names \(value), which is neither a file nor a shipped model"
             + (shipped.isEmpty ? " (no shipped models were found)" : " (shipped: \(shipped.joined(separator: ", ")))"))
