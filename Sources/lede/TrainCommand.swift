@@ -99,17 +99,29 @@ struct TrainCommand: ParsableCommand {
         var sources: [MappedSource] = []
         var sampleWeights: [Float]?
         var corpus: LabeledCorpus
+        var holdoutCorpus: LabeledCorpus?
         if labelMap != nil || !weightOf.isEmpty {
-            // Each input read on its own, for its digest, its counts and its weight.
-            var parts: [LabeledCorpus] = []
+            // Each input read on its own, for its digest, its counts and its weight (and --holdout taken
+            // from each input, so that the weights stay with their documents).
+            var parts: [LabeledCorpus] = [], heldParts: [LabeledCorpus] = []
             let names = Dictionary(zip(data, dataNames(data))) { a, _ in a }
             for path in data {
                 let read = try readCorpus([path], format: inputFormat, recordFields, titleWeight: titleWeight,
                                           skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
                 let (part, source) = if let labelMap { try mapping.apply(labelMap, to: read, path: path, name: names[path]!) }
                                      else { (read, MappedSource(identity: read, name: names[path]!)) }
-                parts.append(part)
                 sources.append(source)
+                if let holdout {
+                    let (kept, held) = StratifiedSplit.split(part, fraction: holdout, seed: 20261129)
+                    parts.append(kept)
+                    heldParts.append(held)
+                } else {
+                    parts.append(part)
+                }
+            }
+            if holdout != nil {
+                holdoutCorpus = LabeledCorpus(concatenating: heldParts)
+                log("holding out \(holdoutCorpus!.count) documents (the fraction of each input)")
             }
             if !weightOf.isEmpty {
                 sampleWeights = zip(data, parts).flatMap { path, part in repeatElement(Float(weightOf[path] ?? 1), count: part.count) }
@@ -122,8 +134,7 @@ struct TrainCommand: ParsableCommand {
         }
         clock.phase("read \(corpus.count) documents from \(data.joined(separator: ", "))")
 
-        var holdoutCorpus: LabeledCorpus?
-        if let holdout {
+        if let holdout, holdoutCorpus == nil {
             (corpus, holdoutCorpus) = StratifiedSplit.split(corpus, fraction: holdout, seed: 20261129)
             log("holding out \(holdoutCorpus!.count) documents")
         }

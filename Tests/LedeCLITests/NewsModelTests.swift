@@ -78,6 +78,11 @@ struct NewsModelTests {
         // evaluate classifier maps the same way.
         let evaluated = try CommandRunner.run(["evaluate", "classifier", "--model", model, "--data", b, "--label-map", map, "--json"])
         #expect(evaluated.status == 0 && Self.json(evaluated.stdout)["count"] as? Int == 16, "\(evaluated.stderr)")
+
+        // --holdout takes its fraction from each input, so the weights stay with their documents.
+        let held = try CommandRunner.run(["train", "--data", a, "--data", b, "--label-map", map, "--no-calibrate", "--min-df", "1",
+                                          "--source-weight", "\(b)=2", "--holdout", "0.25", "-o", model])
+        #expect(held.status == 0 && held.stderr.contains("holding out 8 documents") && held.stderr.contains("holdout accuracy"), "\(held.stderr)")
     }
 
     @Test("a label the map does not name stops train (exit 65, naming it) unless --unmapped drop, which reports the count")
