@@ -94,9 +94,16 @@ public struct TopicModelTrainer: Sendable {
 
     /// Trains on `corpus`, read at `titleWeight` (its texts are released once vectorized, so pass it with
     /// `consume` to free them during training). `dataNames` name the training data in the provenance.
-    public func train(_ corpus: consuming LabeledCorpus, dataNames: [String], fields: RecordFields,
+    /// `sampleWeights`, one per document when given, weight each document's log-loss in the final
+    /// training and in the cross-validation (e.g. per-source weights of a corpus read from several inputs).
+    public func train(_ corpus: consuming LabeledCorpus, dataNames: [String], fields: RecordFields, sampleWeights: [Float]? = nil,
                       events: @escaping @Sendable (Event) -> Void = { _ in }) throws(TopicModelTrainingError) -> TopicModel {
         try checkSettings()
+        if let sampleWeights {
+            guard sampleWeights.count == corpus.count, sampleWeights.allSatisfy({ $0 >= 0 && $0.isFinite }), sampleWeights.contains(where: { $0 > 0 }) else {
+                throw .invalidSetting("sample weights must be one finite, non-negative number per document, not all 0")
+            }
+        }
         let labelNames = corpus.labelNames
         guard labelNames.count >= 2 else { throw .tooFewLabels(labelNames) }
         let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
@@ -104,7 +111,8 @@ public struct TopicModelTrainer: Sendable {
         var options = options
         if case .value(let c) = c { options.c = c }
 
-        let crossValidation = try crossValidate(corpus, labels: labels, labelNames: labelNames, options: options, events: events)
+        let crossValidation = try crossValidate(corpus, labels: labels, labelNames: labelNames, options: options,
+                                                sampleWeights: sampleWeights, events: events)
         if let crossValidation { options.c = crossValidation.result.chosenC }
 
         let fit: TfidfFit
@@ -117,7 +125,7 @@ public struct TopicModelTrainer: Sendable {
         corpus.texts = []  // the matrix holds what training needs
 
         let (classifier, report) = LogisticRegression.train(
-            matrix: fit.matrix, labels: labels, labelNames: labelNames, options: options
+            matrix: fit.matrix, labels: labels, labelNames: labelNames, options: options, sampleWeights: sampleWeights
         ) { iteration, objective, gradient in
             events(.iteration(iteration, objective: objective, largestGradient: gradient))
         }
@@ -169,7 +177,7 @@ public struct TopicModelTrainer: Sendable {
     /// Runs the cross-validation that choosing C or calibrating needs (over the grid, or at the given C
     /// alone); nil when neither is asked for, or when calibration alone cannot run and may be skipped.
     private func crossValidate(_ corpus: LabeledCorpus, labels: [Int32], labelNames: [String], options: LogisticRegressionOptions,
-                               events: @escaping @Sendable (Event) -> Void) throws(TopicModelTrainingError) -> GridSearchRun? {
+                               sampleWeights: [Float]?, events: @escaping @Sendable (Event) -> Void) throws(TopicModelTrainingError) -> GridSearchRun? {
         let grid = cValues
         let choosesC = if case .crossValidated = c { true } else { false }
         guard choosesC || calibration != .off else { return nil }
@@ -189,7 +197,7 @@ public struct TopicModelTrainer: Sendable {
         let run: GridSearchRun
         do {
             run = try CrossValidation.gridSearch(texts: corpus.texts, labels: labels, labelNames: labelNames, vectorizer: vectorizer,
-                                                 grid: grid, folds: folds, options: options) { events(.crossValidationProgress($0)) }
+                                                 grid: grid, folds: folds, options: options, sampleWeights: sampleWeights) { events(.crossValidationProgress($0)) }
         } catch {
             if !asked {
                 events(.calibrationSkipped(.crossValidationFailed("\(error)")))

@@ -63,10 +63,11 @@ extension CrossValidation {
     /// `GridSearchCV` would be), then logistic regression is fitted at each C in increasing order,
     /// each fit starting from the previous C's solution (a warm start). Folds run concurrently, one
     /// thread each, and each fold's training uses `options.threads / folds` threads (at least 1).
-    /// Results do not depend on the thread count.
+    /// Results do not depend on the thread count. `sampleWeights` (one per text) weight the training
+    /// rows of every fold; accuracy counts every held-out document once.
     public static func gridSearch(
         texts: [String], labels: [Int32], labelNames: [String], vectorizer: TfidfVectorizer, grid: [Double],
-        folds: Int, options: LogisticRegressionOptions, seed: UInt64 = 20261129,
+        folds: Int, options: LogisticRegressionOptions, sampleWeights: [Float]? = nil, seed: UInt64 = 20261129,
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> GridSearchRun {
         precondition(folds >= 2 && !grid.isEmpty && grid.allSatisfy { $0 > 0 }, "gridSearch: need 2+ folds and positive C values")
@@ -93,7 +94,8 @@ extension CrossValidation {
                 var settings = perFold
                 settings.c = c
                 let (model, report) = LogisticRegression.train(matrix: fit.matrix, labels: trainLabels, labelNames: labelNames,
-                                                               options: settings, initial: previous)
+                                                               options: settings, sampleWeights: sampleWeights.map { w in train.map { w[$0] } },
+                                                               initial: previous)
                 previous = model.parameters
                 let scores = model.scores(heldMatrix, threads: perFold.threads)
                 var correct = 0

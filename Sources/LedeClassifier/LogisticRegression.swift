@@ -84,10 +84,12 @@ public struct LogisticRegressionModel: Sendable {
 /// `LogisticRegression(C=…)`, so results compare at the same C.
 public enum LogisticRegression {
     /// Fits a model to `matrix` (one row per document) with `labels[i]` in `0..<labelNames.count`.
-    /// `progress` hears (iteration, scaled objective, largest gradient component).
+    /// `progress` hears (iteration, scaled objective, largest gradient component). `sampleWeights`, one
+    /// per row when given, multiply each row's log-loss (and the balanced class weights, when asked for),
+    /// as scikit-learn's `fit(…, sample_weight=)` does.
     public static func train(
         matrix: CSRMatrix, labels: [Int32], labelNames: [String], options: LogisticRegressionOptions = .init(),
-        initial: [Float]? = nil, progress: (Int, Double, Double) -> Void = { _, _, _ in }
+        sampleWeights: [Float]? = nil, initial: [Float]? = nil, progress: (Int, Double, Double) -> Void = { _, _, _ in }
     ) -> (model: LogisticRegressionModel, report: TrainingReport) {
         let k = labelNames.count, n = matrix.rowCount
         precondition(labels.count == n, "one label per row")
@@ -98,6 +100,10 @@ public enum LogisticRegression {
             for y in labels { counts[Int(y)] += 1 }
             let present = counts.filter { $0 > 0 }.count
             weights = labels.map { Float(Double(n) / Double(present * counts[Int($0)])) }
+        }
+        if let sampleWeights {
+            precondition(sampleWeights.count == n && sampleWeights.allSatisfy { $0 >= 0 && $0.isFinite }, "one finite, non-negative sample weight per row")
+            for i in 0..<n { weights[i] *= sampleWeights[i] }
         }
         var loss = SoftmaxLoss(matrix: matrix, labels: labels, sampleWeights: weights, classCount: k,
                                c: options.c, threads: options.threads)

@@ -85,6 +85,13 @@ public struct ModelProvenance: Codable, Sendable, Equatable {
     /// The cross-validation table C was chosen from (`lede train --c auto`); nil when C was given
     /// (and in files written before `--c auto` existed).
     public var cSearch: GridSearchResult?
+    /// Each input and its label counts before and after the label map, when the model was trained through
+    /// one (`lede train --label-map`); nil otherwise.
+    public var sources: [MappedSource]?
+    /// The label map's rules as `[source, target]` pairs (`-` drops), when one was used.
+    public var labelMap: [[String]]?
+    /// Sample weights per input (file name → weight) other than 1, when given (`lede train --data-weight`).
+    public var sourceWeights: [String: Double]?
 
     public init(ledeVersion: String, createdAt: String, trainingData: [String], trainingDataSHA256: String,
                 documentCount: Int, fields: [String: String], options: LogisticRegressionOptions,

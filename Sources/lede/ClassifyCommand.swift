@@ -24,7 +24,7 @@ struct ClassifyCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files; '-' or none for stdin.") var files: [String] = []
-    @Option(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?
+    @Option(help: "Model file or shipped model name, e.g. bbc-topics (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
     @OptionGroup var fields: FieldOptions
     @OptionGroup var stream: StreamOptions
     @OptionGroup var labels: LabelerOptions

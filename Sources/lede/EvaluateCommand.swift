@@ -24,8 +24,9 @@ struct EvaluateClassifierCommand: ParsableCommand {
         """ + exitCodesHelp
     )
 
-    @Option(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?
+    @Option(help: "Model file or shipped model name (default: $LEDE_MODEL, else the shipped default).") var model: String?
     @Option(help: "Labeled data (see --input-format). Repeat for several inputs.") var data: [String]
+    @OptionGroup var mapping: LabelMapOptions
     @Option(help: inputFormatHelp) var inputFormat: LabeledCorpusFormat?
     @OptionGroup var fields: FieldOptions
     @Flag(help: "Print one JSON object instead of a report.") var json = false
@@ -36,8 +37,18 @@ struct EvaluateClassifierCommand: ParsableCommand {
 
     func run() throws {
         let topicModel = try ModelLocation.load(model)
-        let corpus = try readCorpus(data, format: inputFormat, fields.resolved(defaults: topicModel.provenance.fields),
+        let recordFields = fields.resolved(defaults: topicModel.provenance.fields)
+        let corpus: LabeledCorpus
+        if let labelMap = try mapping.read() {
+            corpus = LabeledCorpus(concatenating: try data.map { path in
+                try mapping.apply(labelMap, to: readCorpus([path], format: inputFormat, recordFields, titleWeight: topicModel.titleWeight,
+                                                           skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: path).0
+            })
+            if corpus.count == 0 { throw Exit.fail(Exit.badData, "the label map leaves no records of \(data.joined(separator: ", "))") }
+        } else {
+            corpus = try readCorpus(data, format: inputFormat, recordFields,
                                     titleWeight: topicModel.titleWeight, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+        }
         let metrics = evaluate(topicModel, corpus, threads: threads)
         let unknown = Set(corpus.labels).subtracting(topicModel.labels)
         if !unknown.isEmpty { log("warning: labels the model does not know count as errors: \(unknown.sorted())") }

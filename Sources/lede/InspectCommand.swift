@@ -10,11 +10,17 @@ struct InspectCommand: ParsableCommand {
         discussion: exitCodesHelp
     )
 
-    @Argument(help: "Model file (default: $LEDE_MODEL, else the shipped model).") var model: String?
+    @Argument(help: "Model file or shipped model name (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
     @Option(help: "Top terms to show per label.") var terms: Int = 10
     @Flag(help: "Print one JSON object instead of a report.") var json = false
+    @Flag(help: "List the shipped models (name, labels, file), the default first; with --json one object per line.") var list = false
+
+    func validate() throws {
+        if list && model != nil { throw ValidationError("give a model or --list, not both") }
+    }
 
     func run() throws {
+        if list { return try listShipped() }
         let path = ModelLocation.resolve(model)
         let topicModel = try ModelLocation.load(model)
         let top = TopTerms.perLabel(topicModel, count: max(0, terms))
@@ -59,6 +65,20 @@ struct InspectCommand: ParsableCommand {
                 "input: the title \(topicModel.titleWeight == 1 ? "once" : "\(topicModel.titleWeight) times"), then the text",
                 "fields: " + provenance.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "),
             ]
+            if let sources = provenance.sources {
+                lines.append("sources:")
+                for source in sources {
+                    func counts(_ c: [String: Int]) -> String { c.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
+                    let weight = provenance.sourceWeights?[source.name].map { ", weight \(CChoice.value($0))" } ?? ""
+                    lines.append("  \(source.name) (SHA-256 \(source.sha256.prefix(16))…\(weight)): \(source.recordCount) records; "
+                                 + "dropped by the map \(source.droppedByMap), unmapped dropped \(source.unmappedDropped)")
+                    lines.append("    before mapping: " + counts(source.labelCounts))
+                    lines.append("    after mapping: " + counts(source.mappedCounts))
+                }
+            }
+            if let map = provenance.labelMap {
+                lines.append("label map (\(map.count) rules): " + map.map { "\($0[0]) → \($0[1])" }.joined(separator: "; "))
+            }
             if let search = provenance.cSearch {
                 lines.append("C chosen by \(search.folds)-fold cross-validation (mean accuracy): " + search.rows.map {
                     "\(CChoice.value($0.c)) \(String(format: "%.4f", $0.meanAccuracy))\($0.c == search.chosenC ? " (chosen)" : "")"
@@ -74,6 +94,29 @@ struct InspectCommand: ParsableCommand {
                 for (label, best) in top { lines.append("  \(label): " + best.map(\.term).joined(separator: ", ")) }
             }
             out.write(lines.joined(separator: "\n") + "\n")
+        }
+        out.flush()
+    }
+
+    /// `--list`: the shipped models, the default first, each with its labels.
+    func listShipped() throws {
+        let all = ModelLocation.shippedModels()
+        let shipped = all.filter { $0.name == ModelLocation.defaultName } + all.filter { $0.name != ModelLocation.defaultName }
+        guard !shipped.isEmpty else {
+            throw Exit.fail(Exit.noInput, "no shipped models found (looked in \(ModelLocation.candidateFolders().joined(separator: ", ")))")
+        }
+        var out = StandardOutput()
+        for (name, path) in shipped {
+            let labels = try ModelLocation.load(path).labels
+            let isDefault = name == ModelLocation.defaultName
+            if json {
+                struct Entry: Encodable { var name: String, path: String, labels: [String], `default`: Bool }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                out.write(String(decoding: try encoder.encode(Entry(name: name, path: path, labels: labels, default: isDefault)), as: UTF8.self) + "\n")
+            } else {
+                out.write("\(name)\(isDefault ? " (default)" : ""): \(labels.joined(separator: ", "))  [\(path)]\n")
+            }
         }
         out.flush()
     }

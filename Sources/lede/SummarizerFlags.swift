@@ -17,7 +17,7 @@ struct SummarizerFlags: ParsableArguments {
         Where sentence idf comes from: 'document' (the article's own sentences, the default), 'batch' \
         (all the input's articles; reads the whole input first), or 'model' (the --model's idf).
         """) var idf: String = "document"
-    @Option(help: "Model file whose idf --idf model uses; process also classifies with it (default: $LEDE_MODEL, else the shipped model).") var model: String?
+    @Option(help: "Model file or shipped model name whose idf --idf model uses; process also classifies with it (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
 
     func validate() throws {
         guard ["document", "batch", "model"].contains(idf) else { throw ValidationError("--idf must be document, batch or model") }

@@ -22,6 +22,13 @@ struct TrainCommand: ParsableCommand {
         Calibration (on unless --no-calibrate) fits a temperature T on out-of-fold predictions at the \
         chosen C (with a given C, a --folds cross-validation at that C alone: about one more training's \
         wall time) and stores it in the model, so that confidences match accuracy.
+
+        Several corpora with different labels: give each with --data and map their labels with --label-map \
+        MAP, a TSV file of source-label<TAB>target-label lines (target - drops the label; # starts a \
+        comment). A label the map does not name is an error (exit 65) unless --unmapped drop, which drops \
+        its records and reports the count. --source-weight PATH=W weighs one input's documents W times in \
+        the loss (e.g. a corpus of full articles among short headlines). The model records each input's \
+        SHA-256 and label counts before and after mapping, the map, and the weights (lede inspect).
         """ + exitCodesHelp
     )
 
@@ -48,6 +55,10 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var workers: ThreadsOption
     var threads: Int { workers.threads }
 
+    @OptionGroup var mapping: LabelMapOptions
+    @Option(help: ArgumentHelp("Weight every document of one --data input: PATH=W, PATH as given to --data (repeat per input; others weigh 1).",
+                               valueName: "path=weight"))
+    var sourceWeight: [String] = []
     @Option(help: "Held-out data (same formats as --data) scored after training.") var validation: String?
     @Option(help: "Hold out this fraction of the training data (stratified, fixed seed) and score it.") var holdout: Double?
     @Flag(help: "Skip bad records (reporting them) instead of stopping at the first.") var skipInvalid = false
@@ -61,18 +72,69 @@ struct TrainCommand: ParsableCommand {
         if !(tolerance.isFinite && tolerance >= 0) { throw ValidationError("--tolerance must be a number of 0 or more") }
         if maxIterations < 0 { throw ValidationError("--max-iterations must be 0 or more") }
         _ = try vectorizerSettings(stopWords: nil)
+        _ = try sourceWeights()
+    }
+
+    /// `--source-weight` as input path → weight; each path must be one of --data, each weight positive.
+    func sourceWeights() throws -> [String: Double] {
+        var weights: [String: Double] = [:]
+        for item in sourceWeight {
+            guard let equals = item.lastIndex(of: "="), let weight = Double(item[item.index(after: equals)...]),
+                  weight > 0, weight.isFinite else {
+                throw ValidationError("--source-weight must look like PATH=W with W a positive number, found \(item)")
+            }
+            let path = String(item[..<equals])
+            guard data.contains(path) else { throw ValidationError("--source-weight names \(path), which is not a --data input") }
+            guard weights.updateValue(weight, forKey: path) == nil else { throw ValidationError("--source-weight gives \(path) twice") }
+        }
+        return weights
     }
 
     func run() throws {
         try checkCanWrite(output)
         let recordFields = fields.resolved()
         let clock = PhaseClock()
-        var corpus = try readCorpus(data, format: inputFormat, recordFields, titleWeight: titleWeight,
+        let labelMap = try mapping.read()
+        let weightOf = try sourceWeights()
+        var sources: [MappedSource] = []
+        var sampleWeights: [Float]?
+        var corpus: LabeledCorpus
+        var holdoutCorpus: LabeledCorpus?
+        if labelMap != nil || !weightOf.isEmpty {
+            // Each input read on its own, for its digest, its counts and its weight (and --holdout taken
+            // from each input, so that the weights stay with their documents).
+            var parts: [LabeledCorpus] = [], heldParts: [LabeledCorpus] = []
+            let names = Dictionary(zip(data, dataNames(data))) { a, _ in a }
+            for path in data {
+                let read = try readCorpus([path], format: inputFormat, recordFields, titleWeight: titleWeight,
+                                          skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+                let (part, source) = if let labelMap { try mapping.apply(labelMap, to: read, path: path, name: names[path]!) }
+                                     else { (read, MappedSource(identity: read, name: names[path]!)) }
+                sources.append(source)
+                if let holdout {
+                    let (kept, held) = StratifiedSplit.split(part, fraction: holdout, seed: 20261129)
+                    parts.append(kept)
+                    heldParts.append(held)
+                } else {
+                    parts.append(part)
+                }
+            }
+            if holdout != nil {
+                holdoutCorpus = LabeledCorpus(concatenating: heldParts)
+                log("holding out \(holdoutCorpus!.count) documents (the fraction of each input)")
+            }
+            if !weightOf.isEmpty {
+                sampleWeights = zip(data, parts).flatMap { path, part in repeatElement(Float(weightOf[path] ?? 1), count: part.count) }
+            }
+            corpus = LabeledCorpus(concatenating: parts)
+            if corpus.count == 0 { throw Exit.fail(Exit.badData, "the label map leaves no records of \(data.joined(separator: ", "))") }
+        } else {
+            corpus = try readCorpus(data, format: inputFormat, recordFields, titleWeight: titleWeight,
                                     skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+        }
         clock.phase("read \(corpus.count) documents from \(data.joined(separator: ", "))")
 
-        var holdoutCorpus: LabeledCorpus?
-        if let holdout {
+        if let holdout, holdoutCorpus == nil {
             (corpus, holdoutCorpus) = StratifiedSplit.split(corpus, fraction: holdout, seed: 20261129)
             log("holding out \(holdoutCorpus!.count) documents")
         }
@@ -91,17 +153,23 @@ struct TrainCommand: ParsableCommand {
             titleWeight: titleWeight)
         var model: TopicModel
         do {
-            model = try trainer.train(consume corpus, dataNames: data.map { URL(fileURLWithPath: $0).lastPathComponent },
-                                      fields: recordFields) { report($0, clock: clock) }
+            model = try trainer.train(consume corpus, dataNames: dataNames(data),
+                                      fields: recordFields, sampleWeights: sampleWeights) { report($0, clock: clock) }
         } catch {
             throw Exit.fail(Exit.badData, "\(error)")
+        }
+        if !sources.isEmpty { model.provenance.sources = sources }
+        model.provenance.labelMap = labelMap?.pairs
+        if !weightOf.isEmpty {
+            let names = Dictionary(zip(data, dataNames(data))) { a, _ in a }
+            model.provenance.sourceWeights = Dictionary(weightOf.map { (names[$0.key]!, $0.value) }) { a, _ in a }
         }
 
         let scored: (name: String, corpus: LabeledCorpus)? =
             if let holdoutCorpus { ("holdout_accuracy", holdoutCorpus) }
             else if let validation {
-                ("validation_accuracy", try readCorpus([validation], format: inputFormat, recordFields, titleWeight: titleWeight,
-                                                       skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes))
+                ("validation_accuracy", try mapping.applyIfGiven(labelMap, to: readCorpus([validation], format: inputFormat, recordFields, titleWeight: titleWeight,
+                                                                                         skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: validation))
             }
             else { nil }
         if let scored {
@@ -234,4 +302,20 @@ func evaluate(_ model: TopicModel, _ corpus: LabeledCorpus, threads: Int) -> Cla
     let index = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
     return ClassificationMetrics(labels: model.labels, truth: corpus.labels.map { index[$0] ?? -1 },
                                  probabilities: model.probabilities(of: corpus.texts, threads: threads))
+}
+
+/// The names inputs get in a model's provenance: each path's file name, or as many of its last path
+/// components as it takes to tell it from the other inputs (`agnews/train.jsonl`, `bbc/train.jsonl`).
+func dataNames(_ paths: [String]) -> [String] {
+    let parts = paths.map { path in path.split(separator: "/").filter { $0 != "." }.map(String.init) }
+    var depth = [Int](repeating: 1, count: paths.count)
+    func name(_ i: Int) -> String { parts[i].suffix(depth[i]).joined(separator: "/") }
+    while true {
+        let clashing = paths.indices.filter { i in
+            depth[i] < parts[i].count && paths.indices.contains { $0 != i && name($0) == name(i) && paths[$0] != paths[i] }
+        }
+        if clashing.isEmpty { break }
+        for i in clashing { depth[i] += 1 }
+    }
+    return paths.indices.map(name)
 }

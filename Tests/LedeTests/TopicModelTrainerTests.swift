@@ -92,3 +92,26 @@ struct TopicModelTrainerTests {
         }
     }
 }
+
+/// Sample weights: a per-document weight on the log-loss (`lede train --source-weight`).
+@Suite("TopicModelTrainer sample weights")
+struct TopicModelTrainerWeightTests {
+    @Test("the heavier of two sources that disagree wins; weights of the wrong count are refused")
+    func weights() throws {
+        // The same articles labelled one way by source A and the other way by source B.
+        let texts = TopicModelTrainerTests.corpus.texts
+        let a = TopicModelTrainerTests.corpus.labels, b = a.map { $0 == "sport" ? "business" : $0 == "business" ? "sport" : $0 }
+        let corpus = LabeledCorpus(texts: texts + texts, labels: a + b)
+        func label(weightA: Float, weightB: Float) throws -> String? {
+            let weights = Array(repeating: weightA, count: texts.count) + Array(repeating: weightB, count: texts.count)
+            let model = try TopicModelTrainer(vectorizer: TopicModelTrainerTests.vectorizer, calibration: .off, titleWeight: 1)
+                .train(corpus, dataNames: ["a", "b"], fields: RecordFields(), sampleWeights: weights)
+            return model.predict(titles: [""], texts: ["The striker scored twice in the cup final"]).first?.label
+        }
+        #expect(try label(weightA: 4, weightB: 1) == "sport")
+        #expect(try label(weightA: 1, weightB: 4) == "business")
+        #expect(throws: TopicModelTrainingError.self) {
+            try TopicModelTrainer(calibration: .off).train(corpus, dataNames: [], fields: RecordFields(), sampleWeights: [1, 2])
+        }
+    }
+}
