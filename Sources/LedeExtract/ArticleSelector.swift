@@ -99,10 +99,10 @@ struct ArticleSelector {
     }
 
     /// What a paragraph adds to the score of the elements holding it: prose for its length less its links
-    /// twice over, anything else against.
+    /// twice over; anything else, boilerplate included, a little against, and its links more.
     private func weight(_ block: TextBlock, boilerplate: Bool) -> Double {
         let length = Double(block.length)
-        if boilerplate { return -length }
+        if boilerplate { return -length * (0.1 + block.linkDensity) }
         let tag = tree.elements[Int(block.owner)].tag
         if tag == .heading || tag == .heading1 { return 0 }
         if isSentences(block) { return length * (1 - 2 * block.linkDensity) }
