@@ -32,8 +32,10 @@ public struct HTMLExtractor: Sendable {
         let tree = parsed.tree
         let chosen = ArticleSelector(tree: tree).select()
         let resolver = MetadataResolver(metadata: parsed.metadata, firstHeading: firstHeading(tree))
-        return ExtractedPage(title: resolver.title, text: ArticleText.join(chosen, of: tree), date: resolver.date,
-                             language: resolver.language, url: resolver.url)
+        var text = ArticleText.join(chosen, of: tree)
+        if let body = JSONLDArticleBody.fallback(extracted: text, metadata: parsed.metadata, pageText: tree.text) { text = body }
+        return ExtractedPage(title: resolver.title, text: text, date: resolver.date, language: resolver.language,
+                             url: resolver.url)
     }
 
     /// The article in the page `bytes`.

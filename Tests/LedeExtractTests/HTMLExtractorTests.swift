@@ -1,3 +1,4 @@
+import Foundation
 import LedeExtract
 import Testing
 
@@ -113,6 +114,19 @@ import Testing
         </body></html>
         """
         #expect(HTMLFixtures.extract(html).text == HTMLFixtures.paragraphs[0...1].joined(separator: "\n\n"))
+    }
+
+    @Test func jsonLDArticleBodyStandsInWhenTheMarkupGivesLittleAndItAgrees() {
+        let opening = "The council approved the new budget on Tuesday, after a debate that lasted well into the night."
+        let rest = String(repeating: "Engineers said the bridge repairs could not wait another winter, and the mayor agreed with them. ", count: 12)
+        let body = opening + "\n\n" + rest.trimmingCharacters(in: .whitespaces)
+        let escaped = body.replacingOccurrences(of: "\n", with: "\\n")
+        let head = #"<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"\#(escaped)"}</script>"#
+        let html = "<html><head>\(head)</head><body><div class=\"teaser\"><p>\(opening)</p></div></body></html>"
+        #expect(HTMLFixtures.extract(html).text == body)
+        // A body the page does not show is not trusted.
+        let other = html.replacingOccurrences(of: "<p>\(opening)</p>", with: "<p>Something else entirely, said in one long sentence here.</p>")
+        #expect(HTMLFixtures.extract(other).text == "Something else entirely, said in one long sentence here.")
     }
 
     @Test func lineBreaksSplitLines() {
