@@ -77,7 +77,8 @@ struct ArticleSelector {
             let owner = Int(block.owner)
             guard owner >= best && owner < end, !excluded[owner - best] else { continue }
             if elements[owner].tag == .heading1 { continue }
-            if block.linkDensity > 0.5 || (block.linkBytes > 0 && isTeaser(block)) { continue }
+            // Links mostly: out, unless sentences around their links (a list of linked news items).
+            if block.linkDensity > (isSentences(block) ? 0.75 : 0.5) || (block.linkBytes > 0 && isTeaser(block)) { continue }
             chosen.append(index)
         }
         // Headings and labels after the last paragraph of prose ("Comments", "Related articles") go.
