@@ -81,8 +81,17 @@ struct ArticleSelector {
             if block.linkDensity > (isSentences(block) ? 0.75 : 0.5) || (block.linkBytes > 0 && isTeaser(block)) { continue }
             chosen.append(index)
         }
-        // Headings and labels after the last paragraph of prose ("Comments", "Related articles") go.
-        while let last = chosen.last, !isProse(tree.blocks[last]), isLabel(tree.blocks[last]) { chosen.removeLast() }
+        // Headings and labels after the last paragraph of prose ("Comments", "Related articles") go, and
+        // so do calls to sign up at either end.
+        while true {
+            if let last = chosen.last, (!isProse(tree.blocks[last]) && isLabel(tree.blocks[last])) || isCallToAction(tree.blocks[last]) {
+                chosen.removeLast()
+            } else if let first = chosen.first, isCallToAction(tree.blocks[first]) {
+                chosen.removeFirst()
+            } else {
+                break
+            }
+        }
         return chosen
     }
 
@@ -115,6 +124,16 @@ struct ArticleSelector {
         if block.linkBytes > 0 && isTeaser(block) { return false }
         return (block.length >= 100 && block.punctuation >= 1) || (block.length >= 40 && block.punctuation >= 1 && endsSentence(block))
     }
+
+    /// A short paragraph that asks the reader to sign up or subscribe (English only).
+    private func isCallToAction(_ block: TextBlock) -> Bool {
+        guard block.length < 300 else { return false }
+        let bytes = tree.text[Int(block.start)..<Int(block.end)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for phrase in Self.callsToAction where bytes.firstRange(of: phrase) != nil { return true }
+        return false
+    }
+
+    private static let callsToAction: [[UInt8]] = ["newsletter", "sign up", "subscribe to", "click here to"].map { Array($0.utf8) }
 
     /// A heading, or a few words that do not end a sentence.
     private func isLabel(_ block: TextBlock) -> Bool {
