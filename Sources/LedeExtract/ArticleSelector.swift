@@ -18,12 +18,21 @@ struct ArticleSelector {
         // Prose under each element, and whether it holds the marked article body.
         var prose = [Double](repeating: 0, count: count)
         var holdsMarked = [Bool](repeating: false, count: count)
-        for block in tree.blocks where isProse(block) { prose[Int(block.owner)] += Double(block.length) }
+        // And all text under each element, and the part of it inside quotes (embedded posts).
+        var text = [Int](repeating: 0, count: count)
+        var quoted = [Int](repeating: 0, count: count)
+        for block in tree.blocks {
+            if isProse(block) { prose[Int(block.owner)] += Double(block.length) }
+            text[Int(block.owner)] += block.length
+        }
         for i in stride(from: count - 1, through: 0, by: -1) {
             if elements[i].isMarkedArticle { holdsMarked[i] = true }
+            if elements[i].tag == .quote { quoted[i] = text[i] }
             let parent = Int(elements[i].parent)
             if parent >= 0 {
                 prose[parent] += prose[i]
+                text[parent] += text[i]
+                quoted[parent] += quoted[i]
                 if holdsMarked[i] { holdsMarked[parent] = true }
             }
         }
@@ -34,9 +43,10 @@ struct ArticleSelector {
         for i in 0..<count {
             let e = elements[i]
             let hinted = e.hint == .negative || e.tag.isBoilerplate
-            // Quotes (embedded posts among them) are the article's own, whatever their class says.
+            // Quotes (embedded posts among them) are the article's own, whatever their class or their
+            // small wrapper's class says.
             guard hinted, !holdsMarked[i], e.tag != .html, e.tag != .body, e.tag != .main, e.tag != .article,
-                  e.tag != .quote else { continue }
+                  e.tag != .quote, !(text[i] < 1500 && 2 * quoted[i] >= text[i] && quoted[i] > 0) else { continue }
             boilerplate[i] = prose[i] < 0.4 * total || e.tag == .figcaption
         }
 
