@@ -127,6 +127,8 @@ struct PageBuilder {
             if idHint != .none { hint = idHint }
         }
         if let role = found.role, Self.isBoilerplateRole(role) { hint = .negative }
+        // An inline element named as boilerplate (a caption or credit inside a block) is dropped outright.
+        if hint == .negative && tag == .inline { return false }
         var marked = false
         if let itemprop = found.itemprop {
             if LibXMLNodes.equals(itemprop, "articlebody") { marked = true }
