@@ -85,14 +85,15 @@ struct ArticleSelector {
     }
 
     /// `chosen` without the headings and labels after its last prose ("Comments", "Related articles"),
-    /// nor calls to sign up at either end.
+    /// the labels before its first ("By …", a date), nor calls to sign up at either end.
     private func trimmed(_ chosen: [Int]) -> [Int] {
         var chosen = chosen[...]
         while true {
             if let last = chosen.last, (!tree.isProse(tree.blocks[last]) && tree.isLabel(tree.blocks[last]))
                 || tree.isCallToAction(tree.blocks[last]) {
                 chosen.removeLast()
-            } else if let first = chosen.first, tree.isCallToAction(tree.blocks[first]) {
+            } else if let first = chosen.first, tree.isCallToAction(tree.blocks[first])
+                        || (!tree.isHeading(tree.blocks[first]) && tree.isLabel(tree.blocks[first])) {
                 chosen.removeFirst()
             } else {
                 return Array(chosen)
