@@ -258,6 +258,10 @@ struct PageBuilder {
             case 0x2E, 0x21, 0x3F, 0x2C, 0x3B, 0x3A: punctuation += 1
             case 0xE3 where i + 2 < end && tree.text[i + 1] == 0x80 && (tree.text[i + 2] == 0x81 || tree.text[i + 2] == 0x82):
                 punctuation += 1   // 、。
+            case 0xE0 where i + 2 < end && tree.text[i + 1] == 0xA5 && (tree.text[i + 2] == 0xA4 || tree.text[i + 2] == 0xA5):
+                punctuation += 1   // । ॥ (Devanagari)
+            case 0xD8 where i + 1 < end && (tree.text[i + 1] == 0x8C || tree.text[i + 1] == 0x9F || tree.text[i + 1] == 0x9B):
+                punctuation += 1   // ، ؟ ؛ (Arabic)
             case 0xEF where i + 2 < end && tree.text[i + 1] == 0xBC
                 && (tree.text[i + 2] == 0x8C || tree.text[i + 2] == 0x81 || tree.text[i + 2] == 0x9F || tree.text[i + 2] == 0x9B):
                 punctuation += 1   // ，！？；

@@ -6,11 +6,12 @@ extension PageTree {
         return isSentences(block)
     }
 
-    /// Whether a paragraph is made of sentences, links or not: punctuated, and long or ending a sentence;
-    /// not a linked excerpt.
+    /// Whether a paragraph is made of sentences, links or not: punctuated, and long or ending a sentence
+    /// (or long and plain, unpunctuated); not a linked excerpt.
     func isSentences(_ block: TextBlock) -> Bool {
         if block.linkBytes > 0 && isTeaser(block) { return false }
-        guard block.punctuation >= 1 else { return false }
+        // A long run of plain text reads as prose even unpunctuated (Thai, say, marks no sentences).
+        guard block.punctuation >= 1 else { return block.length >= 250 && block.linkDensity < 0.2 }
         return block.length >= 100 || (block.length >= 40 && endsSentence(block))
     }
 
@@ -41,14 +42,24 @@ extension PageTree {
 
     private static let callsToAction: [[UInt8]] = ["newsletter", "sign up", "subscribe to", "click here to"].map { Array($0.utf8) }
 
-    /// Whether the paragraph ends with `.`, `!`, `?`, `:` or `。`, closing quotes and brackets aside.
+    /// Whether the paragraph ends a sentence (`.`, `!`, `?`, `:`, `…`, `。`, `！`, `？`, `।`, `؟`), closing
+    /// quotes and brackets aside.
     func endsSentence(_ block: TextBlock) -> Bool {
-        var i = Int(block.end) - 1
-        while i > Int(block.start) {
-            switch text[i] {
-            case 0x22, 0x27, 0x29, 0x5D, 0x80, 0x81, 0x83...0xBF, 0xE2: i -= 1; continue   // closing quotes and brackets
-            case 0x2E, 0x21, 0x3F, 0x3A: return true
-            case 0x82 where i >= 2 && text[i - 1] == 0x80 && text[i - 2] == 0xE3: return true   // 。
+        let start = Int(block.start)
+        var end = Int(block.end)
+        for _ in 0..<6 where end > start {
+            // The character that ends at `end`.
+            var first = end - 1
+            while first > start, end - first < 4, text[first] & 0xC0 == 0x80 { first -= 1 }
+            var value = UInt32(text[first])
+            if value >= 0xC0 {
+                value &= value >= 0xF0 ? 0x07 : value >= 0xE0 ? 0x0F : 0x1F
+                for k in (first + 1)..<end { value = value << 6 | UInt32(text[k] & 0x3F) }
+            }
+            end = first
+            switch value {
+            case 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D, 0x300D, 0x300F, 0xFF09: continue   // closing quotes, brackets
+            case 0x2E, 0x21, 0x3F, 0x3A, 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x0964, 0x0965, 0x061F: return true
             default: return false
             }
         }

@@ -129,6 +129,13 @@ import Testing
         #expect(HTMLFixtures.extract(other).text == "Something else entirely, said in one long sentence here.")
     }
 
+    @Test func textInOtherScriptsReadsAsProse() {
+        let thai = String(repeating: "ภาษาไทยไม่มีเครื่องหมายจบประโยคเหมือนภาษาอังกฤษ ", count: 3).trimmingCharacters(in: .whitespaces)
+        let hindi = "यह एक लंबा अनुच्छेद है जो गद्य के रूप में गिना जाना चाहिए। यह दूसरा वाक्य है।"
+        let html = "<html><body><ul class=\"menu\"><li><a href=\"/\">หน้าแรก</a></li></ul><div><p>\(thai)</p><p>\(hindi)</p></div></body></html>"
+        #expect(HTMLFixtures.extract(html).text == thai + "\n\n" + hindi)
+    }
+
     @Test func lineBreaksSplitLines() {
         let html = "<html><body><div><p>First line of a poem, which is long enough to count.<br>Second line of the same poem, which is long too.</p></div></body></html>"
         #expect(HTMLFixtures.extract(html).text == "First line of a poem, which is long enough to count.\nSecond line of the same poem, which is long too.")
