@@ -51,6 +51,8 @@ import Testing
         let head = #"<meta property="article:published_time" content="Monday"><script type="application/ld+json">{"datePublished":"2026-11-29"}</script>"#
         #expect(HTMLFixtures.extract(HTMLFixtures.page(head: head)).date == "2026-11-29")
         #expect(HTMLFixtures.extract(HTMLFixtures.page()).date == nil)
+        let placeholder = #"<meta property="article:published_time" content="0001-01-01T00:00:00Z"><meta name="date" content="2026-11-27 09:30:00+0100">"#
+        #expect(HTMLFixtures.extract(HTMLFixtures.page(head: placeholder)).date == "2026-11-27T09:30:00+01:00")
     }
 
     @Test func languageFromHTMLLang() {
