@@ -1,53 +1,50 @@
 /// Finds the article among a page's paragraphs.
 ///
-/// Each paragraph is weighed: prose (long enough, punctuated, few links) counts for its length, the rest
-/// (menus, link lists, short labels) against. Elements whose class or id names boilerplate (comments,
-/// share bars, related stories, captions…) or whose tag does (`nav`, `footer`, `aside`, `figcaption`…) count
-/// wholly against, unless they hold most of the page's prose or the element the page marks as the article
-/// body. The article is the element whose paragraphs weigh most; its paragraphs, boilerplate left out,
-/// are the text.
+/// Each paragraph is weighed: sentences count for their length less twice their links; anything else
+/// (menus, link lists, labels) a little against, and its links more. Elements whose class, id or role
+/// names boilerplate (comments, share bars, related stories, captions…) or whose tag does (`nav`, `footer`,
+/// `aside`, `figcaption`…) are boilerplate, and their paragraphs weigh as non-prose, unless they hold much
+/// of the page's prose, the element marked as the article body, or mostly a quote (an embedded post).
+/// The article is the element whose paragraphs weigh most (the one marked `itemprop="articleBody"`
+/// when it holds prose); its paragraphs, boilerplate and link lists left out, are the text.
 struct ArticleSelector {
     let tree: PageTree
 
     /// The indices of the article's paragraphs, in document order.
     func select() -> [Int] {
-        let elements = tree.elements
-        let count = elements.count
-        guard count > 0, !tree.blocks.isEmpty else { return [] }
+        guard !tree.elements.isEmpty, !tree.blocks.isEmpty else { return [] }
+        let totals = ElementTotals(tree)
+        let boilerplate = boilerplateElements(totals)
+        let best = bestElement(totals, boilerplate: boilerplate)
+        return trimmed(paragraphs(under: best, boilerplate: boilerplate))
+    }
 
-        // Prose under each element, and whether it holds the marked article body.
-        var prose = [Double](repeating: 0, count: count)
-        var holdsMarked = [Bool](repeating: false, count: count)
-        for block in tree.blocks where isProse(block) { prose[Int(block.owner)] += Double(block.length) }
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            if elements[i].isMarkedArticle { holdsMarked[i] = true }
-            let parent = Int(elements[i].parent)
-            if parent >= 0 {
-                prose[parent] += prose[i]
-                if holdsMarked[i] { holdsMarked[parent] = true }
+    /// Which elements are boilerplate by their hints, unless they hold the article.
+    private func boilerplateElements(_ totals: ElementTotals) -> [Bool] {
+        let total = totals.prose[0]
+        var boilerplate = [Bool](repeating: false, count: tree.elements.count)
+        for (i, element) in tree.elements.enumerated() where element.hint == .negative || element.tag.isBoilerplate {
+            switch element.tag {
+            case .html, .body, .main, .article, .quote: continue
+            case .figcaption: boilerplate[i] = true
+            default:
+                let mostlyQuote = totals.quoted[i] > 0 && 2 * totals.quoted[i] >= totals.text[i] && totals.text[i] < 1500
+                boilerplate[i] = !totals.holdsMarked[i] && !mostlyQuote && totals.prose[i] < 0.4 * total
             }
         }
-        let total = prose[0]
+        return boilerplate
+    }
 
-        // Which elements are boilerplate, from their hints, unless they hold the article.
-        var boilerplate = [Bool](repeating: false, count: count)
-        for i in 0..<count {
-            let e = elements[i]
-            let hinted = e.hint == .negative || e.tag.isBoilerplate
-            // Quotes (embedded posts among them) are the article's own, whatever their class says.
-            guard hinted, !holdsMarked[i], e.tag != .html, e.tag != .body, e.tag != .main, e.tag != .article,
-                  e.tag != .quote else { continue }
-            boilerplate[i] = prose[i] < 0.4 * total || e.tag == .figcaption
-        }
-
-        // Inherited top-down: inside boilerplate is boilerplate.
+    /// The element whose paragraphs weigh most (the innermost of near ties), or the marked article body.
+    private func bestElement(_ totals: ElementTotals, boilerplate: [Bool]) -> Int {
+        let elements = tree.elements
+        let count = elements.count
+        // Inside boilerplate is boilerplate.
         var inBoilerplate = boilerplate
         for i in 0..<count {
             let parent = Int(elements[i].parent)
             if parent >= 0, inBoilerplate[parent] { inBoilerplate[i] = true }
         }
-
-        // Scores bottom-up.
         var score = [Double](repeating: 0, count: count)
         for block in tree.blocks { score[Int(block.owner)] += weight(block, boilerplate: inBoilerplate[Int(block.owner)]) }
         for i in stride(from: count - 1, through: 1, by: -1) {
@@ -60,12 +57,16 @@ struct ArticleSelector {
         }
         // The element the page marks as its article body wins when it holds prose.
         var marked = -1
-        for i in 0..<count where elements[i].isMarkedArticle && prose[i] >= 150 && (marked < 0 || score[i] > score[marked]) {
+        for i in 0..<count where elements[i].isMarkedArticle && totals.prose[i] >= 150 && (marked < 0 || score[i] > score[marked]) {
             marked = i
         }
-        if marked >= 0 { best = marked }
+        return marked >= 0 ? marked : best
+    }
 
-        // The article's paragraphs, boilerplate below it left out.
+    /// The paragraphs inside element `best`, but those inside boilerplate below it, the headline, and
+    /// paragraphs that are mostly links or linked excerpts.
+    private func paragraphs(under best: Int, boilerplate: [Bool]) -> [Int] {
+        let elements = tree.elements
         let end = Int(elements[best].end)
         var excluded = [Bool](repeating: false, count: end - best)
         for i in (best + 1)..<end {
@@ -75,14 +76,29 @@ struct ArticleSelector {
         var chosen: [Int] = []
         for (index, block) in tree.blocks.enumerated() {
             let owner = Int(block.owner)
-            guard owner >= best && owner < end, !excluded[owner - best] else { continue }
-            if elements[owner].tag == .heading1 { continue }
-            if block.linkDensity > 0.5 || (block.linkBytes > 0 && isTeaser(block)) { continue }
+            guard owner >= best && owner < end, !excluded[owner - best], elements[owner].tag != .heading1 else { continue }
+            // Links mostly: out, unless sentences around their links (a list of linked news items).
+            if block.linkDensity > (tree.isSentences(block) ? 0.75 : 0.5) || (block.linkBytes > 0 && tree.isTeaser(block)) { continue }
             chosen.append(index)
         }
-        // Headings and labels after the last paragraph of prose ("Comments", "Related articles") go.
-        while let last = chosen.last, !isProse(tree.blocks[last]), isLabel(tree.blocks[last]) { chosen.removeLast() }
         return chosen
+    }
+
+    /// `chosen` without the headings and labels after its last prose ("Comments", "Related articles"),
+    /// the labels before its first ("By …", a date), nor calls to sign up at either end.
+    private func trimmed(_ chosen: [Int]) -> [Int] {
+        var chosen = chosen[...]
+        while true {
+            if let last = chosen.last, (!tree.isProse(tree.blocks[last]) && tree.isLabel(tree.blocks[last]))
+                || tree.isCallToAction(tree.blocks[last]) {
+                chosen.removeLast()
+            } else if let first = chosen.first, tree.isCallToAction(tree.blocks[first])
+                        || (!tree.isHeading(tree.blocks[first]) && tree.isLabel(tree.blocks[first])) {
+                chosen.removeFirst()
+            } else {
+                return Array(chosen)
+            }
+        }
     }
 
     /// Whether element `i` lies inside element `ancestor`.
@@ -90,55 +106,13 @@ struct ArticleSelector {
         i > ancestor && i < Int(tree.elements[ancestor].end)
     }
 
-    /// Whether a paragraph reads as prose: long enough, punctuated, mostly not links.
-    func isProse(_ block: TextBlock) -> Bool {
-        guard block.linkDensity <= 0.35 else { return false }
-        let tag = tree.elements[Int(block.owner)].tag
-        if tag == .heading1 || tag == .heading { return false }
-        return isSentences(block)
-    }
-
-    /// What a paragraph adds to the score of the elements holding it: prose for its length less its links
-    /// twice over, anything else against.
+    /// What a paragraph adds to the score of the elements holding it.
     private func weight(_ block: TextBlock, boilerplate: Bool) -> Double {
         let length = Double(block.length)
-        if boilerplate { return -length }
-        let tag = tree.elements[Int(block.owner)].tag
-        if tag == .heading || tag == .heading1 { return 0 }
-        if isSentences(block) { return length * (1 - 2 * block.linkDensity) }
-        return -length * (0.1 + block.linkDensity)
-    }
-
-    /// Whether a paragraph is made of sentences, links or not.
-    private func isSentences(_ block: TextBlock) -> Bool {
-        if block.linkBytes > 0 && isTeaser(block) { return false }
-        return (block.length >= 100 && block.punctuation >= 1) || (block.length >= 40 && block.punctuation >= 1 && endsSentence(block))
-    }
-
-    /// A heading, or a few words that do not end a sentence.
-    private func isLabel(_ block: TextBlock) -> Bool {
-        let tag = tree.elements[Int(block.owner)].tag
-        return tag == .heading || tag == .heading1 || (block.length < 30 && !endsSentence(block))
-    }
-
-    /// Whether a paragraph ends in an ellipsis: an excerpt of another page (when it has links) or a cut.
-    private func isTeaser(_ block: TextBlock) -> Bool {
-        let start = Int(block.start), end = Int(block.end)
-        guard end - start >= 3 else { return false }
-        if tree.text[end - 1] == 0x2E && tree.text[end - 2] == 0x2E && tree.text[end - 3] == 0x2E { return true }
-        return tree.text[end - 1] == 0xA6 && tree.text[end - 2] == 0x80 && tree.text[end - 3] == 0xE2   // …
-    }
-
-    private func endsSentence(_ block: TextBlock) -> Bool {
-        var i = Int(block.end) - 1
-        while i > Int(block.start) {
-            switch tree.text[i] {
-            case 0x22, 0x27, 0x29, 0x5D, 0x80, 0x81, 0x83...0xBF, 0xE2: i -= 1; continue   // closing quotes and brackets
-            case 0x2E, 0x21, 0x3F, 0x3A: return true
-            case 0x82 where i >= 2 && tree.text[i - 1] == 0x80 && tree.text[i - 2] == 0xE3: return true   // 。
-            default: return false
-            }
+        if !boilerplate {
+            if tree.isHeading(block) { return 0 }
+            if tree.isSentences(block) { return length * (1 - 2 * block.linkDensity) }
         }
-        return false
+        return -length * (0.1 + block.linkDensity)
     }
 }

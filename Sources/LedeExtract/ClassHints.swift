@@ -60,7 +60,7 @@ enum ClassHint: Int8 {
         "contact", "header", "masthead", "logo", "search", "donate", "feedback",
         "headlines", "kicker", "rating", "reactions", "readmore",
         "newsletter", "signin", "register", "affiliate", "shopping", "commerce", "sticky", "cta", "embed",
-        "image", "img", "photo", "figure", "thumb", "thumbnail", "icon",
+        "figure",
     ]
 
     private static let positiveWords = [

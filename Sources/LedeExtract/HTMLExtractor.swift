@@ -1,39 +1,24 @@
 import CLibXML2
-import LedeText
 
 /// Finds the article in a web page: its body as paragraphs, its headline, publication date, language and
 /// canonical URL. Never touches the network; safe to call from several threads at once.
 public struct HTMLExtractor: Sendable {
     public init() { _ = Self.parserReady }
 
-    /// The article in the page `bytes` (any charset; see ``CharsetSniffer``). A page that is not HTML, or
-    /// has no article, gives an empty `text`.
+    /// The article in the page `bytes`, in any charset: a byte-order mark says which; else UTF-8 when the
+    /// bytes are valid UTF-8 (whatever the page declares); else the charset the page declares; else
+    /// Windows-1252. A page that is not HTML, or has no article, gives an empty `text`.
     public func extract(_ bytes: UnsafeBufferPointer<UInt8>) -> ExtractedPage {
         _ = Self.parserReady
-        guard !BinarySniffer.isBinary(bytes) else { return ExtractedPage() }
-        let choice = CharsetSniffer.choose(bytes)
-        let body = UnsafeBufferPointer(rebasing: bytes[choice.skip...])
-        let parsed: PageBuilder?
-        switch choice.encoding {
-        case "UTF-8":
-            if choice.repair {
-                parsed = repairUTF8(body).bytes.withUnsafeBufferPointer { Self.parse($0) }
-            } else {
-                parsed = Self.parse(body)
-            }
-        case "windows-1252":
-            parsed = Windows1252.utf8(body).withUnsafeBufferPointer { Self.parse($0) }
-        case "UTF-16LE", "UTF-16BE":
-            parsed = UTF16Decoder.utf8(body, bigEndian: choice.encoding == "UTF-16BE").withUnsafeBufferPointer { Self.parse($0) }
-        default:
-            parsed = IconvDecoder.utf8(body, from: choice.encoding).flatMap { utf8 in utf8.withUnsafeBufferPointer { Self.parse($0) } }
-        }
-        guard let parsed else { return ExtractedPage() }
+        guard !BinarySniffer.isBinary(bytes),
+              let parsed = PageDecoder.withUTF8(bytes, { Self.parse($0) }) else { return ExtractedPage() }
         let tree = parsed.tree
         let chosen = ArticleSelector(tree: tree).select()
         let resolver = MetadataResolver(metadata: parsed.metadata, firstHeading: firstHeading(tree))
-        return ExtractedPage(title: resolver.title, text: ArticleText.join(chosen, of: tree), date: resolver.date,
-                             language: resolver.language, url: resolver.url)
+        var text = ArticleText.join(chosen, of: tree)
+        if let body = JSONLDArticleBody.fallback(extracted: text, metadata: parsed.metadata, pageText: tree.text) { text = body }
+        return ExtractedPage(title: resolver.title, text: text, date: resolver.date, language: resolver.language,
+                             url: resolver.url)
     }
 
     /// The article in the page `bytes`.

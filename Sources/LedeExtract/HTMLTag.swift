@@ -6,7 +6,7 @@ enum HTMLTag: UInt8 {
     case article, main, section
     // Blocks that usually hold boilerplate.
     case nav, footer, header, aside, figure, figcaption, form
-    // Dropped with everything inside.
+    // Dropped with everything inside (`skipped`), or read for what the page says about itself.
     case skipped, head, title, script, meta, link, time
 
     /// Whether the element's text is a paragraph of its own.

@@ -24,15 +24,6 @@ enum LibXMLNodes {
         return c[s.utf8CodeUnitCount] == 0
     }
 
-    /// Whether the NUL-terminated `c`, leading whitespace skipped, starts with `s` (lowercase ASCII), ignoring case.
-    static func hasPrefix(_ c: UnsafePointer<UInt8>, _ s: StaticString) -> Bool {
-        var c = c
-        while c.pointee == 0x20 || c.pointee == 0x09 || c.pointee == 0x0A || c.pointee == 0x0D { c += 1 }
-        let p = s.utf8Start
-        for i in 0..<s.utf8CodeUnitCount where lower(c[i]) != p[i] { return false }
-        return true
-    }
-
     /// Whether the NUL-terminated `c` contains `s` (lowercase ASCII), ignoring case and spaces in `c`.
     static func containsIgnoringSpaces(_ c: UnsafePointer<UInt8>, _ s: StaticString) -> Bool {
         var squeezed: [UInt8] = []

@@ -26,6 +26,7 @@ struct MetadataResolver {
         return nil
     }
 
+    /// The language tag from `<html lang>` (else `content-language` or `og:locale`), when it looks like one.
     var language: String? {
         guard let language = metadata.language else { return nil }
         let tag = language.split(separator: ",").first.map { String($0) } ?? language
@@ -47,7 +48,7 @@ struct MetadataResolver {
     }
 
     /// `value` when it starts as an ISO 8601 date (`YYYY-MM-DD`, then an optional time and zone), trimmed
-    /// to that; nil otherwise.
+    /// to that; nil otherwise, and for years before 1900 (placeholders such as `0001-01-01`).
     static func iso8601(_ value: String) -> String? {
         let bytes = Array(value.trimmingSpaces().utf8)
         func digits(_ range: Range<Int>) -> Bool {
@@ -56,8 +57,10 @@ struct MetadataResolver {
         guard digits(0..<4), bytes.count >= 10, bytes[4] == 0x2D, digits(5..<7), bytes[7] == 0x2D, digits(8..<10) else {
             return nil
         }
+        let year = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
         let month = Int(bytes[5] - 0x30) * 10 + Int(bytes[6] - 0x30), day = Int(bytes[8] - 0x30) * 10 + Int(bytes[9] - 0x30)
-        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        // Year 1 and the like are placeholders, not dates.
+        guard year >= 1900, (1...12).contains(month), (1...31).contains(day) else { return nil }
         var end = 10
         if bytes.count > 10, bytes[10] == 0x54 || bytes[10] == 0x20, digits(11..<13), bytes.count > 13, bytes[13] == 0x3A, digits(14..<16) {
             end = 16
@@ -65,6 +68,11 @@ struct MetadataResolver {
             while end < bytes.count, allowed.contains(bytes[end]) { end += 1 }
             var out = Array(bytes[0..<end])
             out[10] = 0x54
+            // A zone written +hhmm becomes +hh:mm, as the rest of the value is written.
+            let n = out.count
+            if n >= 21, out[n - 5] == 0x2B || out[n - 5] == 0x2D, out[(n - 4)...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                out.insert(0x3A, at: n - 2)
+            }
             return String(decoding: out, as: UTF8.self)
         }
         return String(decoding: bytes[0..<end], as: UTF8.self)

@@ -127,6 +127,8 @@ struct PageBuilder {
             if idHint != .none { hint = idHint }
         }
         if let role = found.role, Self.isBoilerplateRole(role) { hint = .negative }
+        // An inline element named as boilerplate (a caption or credit inside a block) is dropped outright.
+        if hint == .negative && tag == .inline { return false }
         var marked = false
         if let itemprop = found.itemprop {
             if LibXMLNodes.equals(itemprop, "articlebody") { marked = true }
@@ -248,27 +250,28 @@ struct PageBuilder {
             pendingLinkBytes = 0
         }
         guard tree.text.count > pendingStart, current >= 0 else { tree.text.removeSubrange(pendingStart...); return }
-        var punctuation: Int32 = 0, words: Int32 = 1
+        var punctuation: Int32 = 0
         var i = pendingStart
         let end = tree.text.count
         while i < end {
             switch tree.text[i] {
             case 0x2E, 0x21, 0x3F, 0x2C, 0x3B, 0x3A: punctuation += 1
-            case 0x20, 0x0A: words += 1
             case 0xE3 where i + 2 < end && tree.text[i + 1] == 0x80 && (tree.text[i + 2] == 0x81 || tree.text[i + 2] == 0x82):
                 punctuation += 1   // 、。
-                words += 1
+            case 0xE0 where i + 2 < end && tree.text[i + 1] == 0xA5 && (tree.text[i + 2] == 0xA4 || tree.text[i + 2] == 0xA5):
+                punctuation += 1   // । ॥ (Devanagari)
+            case 0xD8 where i + 1 < end && (tree.text[i + 1] == 0x8C || tree.text[i + 1] == 0x9F || tree.text[i + 1] == 0x9B):
+                punctuation += 1   // ، ؟ ؛ (Arabic)
             case 0xEF where i + 2 < end && tree.text[i + 1] == 0xBC
                 && (tree.text[i + 2] == 0x8C || tree.text[i + 2] == 0x81 || tree.text[i + 2] == 0x9F || tree.text[i + 2] == 0x9B):
                 punctuation += 1   // ，！？；
-                words += 1
             default: break
             }
             i += 1
         }
         tree.blocks.append(TextBlock(start: Int32(pendingStart), end: Int32(tree.text.count),
                                      linkBytes: Int32(min(pendingLinkBytes, tree.text.count - pendingStart)),
-                                     owner: tree.elements[Int(current)].blockOwner, punctuation: punctuation, words: words))
+                                     owner: tree.elements[Int(current)].blockOwner, punctuation: punctuation))
     }
 
     // MARK: Metadata

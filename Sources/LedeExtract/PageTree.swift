@@ -21,10 +21,8 @@ struct TextBlock {
     var linkBytes: Int32
     /// The block element the text belongs to.
     var owner: Int32
-    /// Sentence punctuation (`.`, `!`, `?`, `,`, `;`, `:`) in the text.
+    /// Sentence punctuation in the text (`.`, `!`, `?`, `,`, `;`, `:` and their CJK forms).
     var punctuation: Int32
-    /// Words (runs between spaces).
-    var words: Int32
 
     var length: Int { Int(end - start) }
     var linkDensity: Double { length == 0 ? 0 : Double(linkBytes) / Double(length) }

@@ -1,3 +1,4 @@
+import Foundation
 import LedeExtract
 import Testing
 
@@ -50,6 +51,8 @@ import Testing
         let head = #"<meta property="article:published_time" content="Monday"><script type="application/ld+json">{"datePublished":"2026-11-29"}</script>"#
         #expect(HTMLFixtures.extract(HTMLFixtures.page(head: head)).date == "2026-11-29")
         #expect(HTMLFixtures.extract(HTMLFixtures.page()).date == nil)
+        let placeholder = #"<meta property="article:published_time" content="0001-01-01T00:00:00Z"><meta name="date" content="2026-11-27 09:30:00+0100">"#
+        #expect(HTMLFixtures.extract(HTMLFixtures.page(head: placeholder)).date == "2026-11-27T09:30:00+01:00")
     }
 
     @Test func languageFromHTMLLang() {
@@ -113,6 +116,26 @@ import Testing
         </body></html>
         """
         #expect(HTMLFixtures.extract(html).text == HTMLFixtures.paragraphs[0...1].joined(separator: "\n\n"))
+    }
+
+    @Test func jsonLDArticleBodyStandsInWhenTheMarkupGivesLittleAndItAgrees() {
+        let opening = "The council approved the new budget on Tuesday, after a debate that lasted well into the night."
+        let rest = String(repeating: "Engineers said the bridge repairs could not wait another winter, and the mayor agreed with them. ", count: 12)
+        let body = opening + "\n\n" + rest.trimmingCharacters(in: .whitespaces)
+        let escaped = body.replacingOccurrences(of: "\n", with: "\\n")
+        let head = #"<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"\#(escaped)"}</script>"#
+        let html = "<html><head>\(head)</head><body><div class=\"teaser\"><p>\(opening)</p></div></body></html>"
+        #expect(HTMLFixtures.extract(html).text == body)
+        // A body the page does not show is not trusted.
+        let other = html.replacingOccurrences(of: "<p>\(opening)</p>", with: "<p>Something else entirely, said in one long sentence here.</p>")
+        #expect(HTMLFixtures.extract(other).text == "Something else entirely, said in one long sentence here.")
+    }
+
+    @Test func textInOtherScriptsReadsAsProse() {
+        let thai = String(repeating: "ภาษาไทยไม่มีเครื่องหมายจบประโยคเหมือนภาษาอังกฤษ ", count: 3).trimmingCharacters(in: .whitespaces)
+        let hindi = "यह एक लंबा अनुच्छेद है जो गद्य के रूप में गिना जाना चाहिए। यह दूसरा वाक्य है।"
+        let html = "<html><body><ul class=\"menu\"><li><a href=\"/\">หน้าแรก</a></li></ul><div><p>\(thai)</p><p>\(hindi)</p></div></body></html>"
+        #expect(HTMLFixtures.extract(html).text == thai + "\n\n" + hindi)
     }
 
     @Test func lineBreaksSplitLines() {

@@ -40,12 +40,12 @@ import Testing
 
     @Test func nestedPagesOnASmallThreadStack() async {
         let html = "<html><body>" + String(repeating: "<div><b>", count: 50_000) + "<p>A sentence long enough to count as prose, deep down.</p>"
-        let thread = await withCheckedContinuation { (done: CheckedContinuation<String, Never>) in
+        let text = await withCheckedContinuation { (done: CheckedContinuation<String, Never>) in
             let thread = Thread { done.resume(returning: HTMLFixtures.extract(html).text) }
             thread.stackSize = 256 * 1024
             thread.start()
         }
-        #expect(thread == "A sentence long enough to count as prose, deep down.")
+        #expect(text == "A sentence long enough to count as prose, deep down.")
     }
 
     @Test func concurrentExtractionsAgree() {
