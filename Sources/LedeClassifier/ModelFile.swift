@@ -75,7 +75,17 @@ public enum ModelFile {
     /// `load`'s work; its errors say what is wrong, and `load` adds where.
     private static func read(_ path: String) throws(ModelFileError) -> TopicModel {
         let file: SafetensorsFile
-        do { file = try SafetensorsFile(path: path) } catch { throw ModelFileError(error) }
+        do { file = try SafetensorsFile(path: path) } catch {
+            switch error.code {
+            case .truncated, .headerTooLarge, .invalidUTF8, .invalidJSON, .headerNotObject:
+                // Not even a safetensors file: a text file, a download error page, a wrong path.
+                throw ModelFileError(.notALedeModel, "not a Lede model file (not safetensors: \(error.code.summary))")
+            case .notARegularFile:
+                throw ModelFileError(.notFound, "is a folder, not a model file")
+            default:
+                throw ModelFileError(error)
+            }
+        }
         func fail(_ code: ModelFileError.Code, _ message: String) -> ModelFileError { ModelFileError(code, message) }
 
         guard file.metadata["format"] == formatName else {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A labeled corpus read whole for training or evaluation, from JSON Lines, a folder of `.txt` files,
 /// CSV, TSV or fastText (`LabeledCorpusFormat`): texts (the classifier's input), labels, ids, and a
 /// SHA-256 of the bytes read.
@@ -91,8 +93,23 @@ public struct LabeledCorpus: Sendable {
         let decoder = ArticleDecoder(fields: fields)
         try LineReader.forEachRecord(in: path, maxRecordBytes: maxRecordBytes, digest: &digest, decode: { bytes, number in
             if LineReader.isBlank(bytes) { return nil }
-            do throws(RecordError) { return .success(try decoder.decode(bytes, number: number)) } catch { return .failure(error) }
+            do throws(RecordError) {
+                let article = try decoder.decode(bytes, number: number)
+                if article.label == nil, let names = memberNames(bytes) {
+                    var error = RecordError(.missingField, "no \"\(fields.label)\" field (set another with --label-field); "
+                                            + "the record's fields are " + names.map { "\"\($0)\"" }.joined(separator: ", "), line: number)
+                    error.id = article.id
+                    return .failure(error)
+                }
+                return .success(article)
+            } catch { return .failure(error) }
         }, body)
+    }
+
+    /// The member names of a JSON object, sorted; for messages only (nil when the bytes are not an object).
+    private static func memberNames(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
+        return object.keys.sorted()
     }
 
     /// Number of documents.

@@ -38,7 +38,7 @@ public struct LineReader {
         var info = stat()
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw InputError(path: path, errno: EISDIR)
+            throw InputError(path: path, errno: EISDIR, reason: "is a folder, not a file (--input-format text or html reads the files in a folder)")
         }
         self.init(descriptor: fd, closeAtEnd: true, name: path, maxLineBytes: maxLineBytes)
     }
@@ -193,8 +193,9 @@ public struct InputError: Error, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// Whether the input is missing (as opposed to unreadable).
-    public var isMissing: Bool { errno == ENOENT || errno == ENOTDIR }
+    /// Whether the input is missing (as opposed to unreadable); a folder where a file was wanted counts
+    /// as missing, as it does for a model.
+    public var isMissing: Bool { errno == ENOENT || errno == ENOTDIR || errno == EISDIR }
 
     public var description: String { "\(path): \(reason ?? String(cString: strerror(errno)))" }
 }
