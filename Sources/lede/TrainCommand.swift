@@ -22,7 +22,8 @@ struct TrainCommand: ParsableCommand {
         Calibration (on unless --no-calibrate) fits a temperature T on out-of-fold predictions at the \
         chosen C (with a given C, a --folds cross-validation at that C alone: about one more training's \
         wall time) and stores it in the model, so that confidences match accuracy.
-        """ + exitCodesHelp
+        """ + exitCodesHelp,
+        subcommands: [TrainSummarizerCommand.self]
     )
 
     @Option(name: .long, help: "Training data (see --input-format). Repeat for several inputs.") var data: [String]
