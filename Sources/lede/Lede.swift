@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Lede
 
 /// The `lede` command: a thin layer over the Lede library.
@@ -19,6 +20,12 @@ struct LedeCommand: ParsableCommand {
     /// Stops OpenBLAS's idle start-up threads before anything else runs (see `BLASThreads`), then runs the command.
     static func main() {
         BLASThreads.ensureConfigured()
+        // `train summarizer` shares option names (--data, -o) with `train`, whose parse would take them first.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count >= 2 && arguments[0] == "train" && arguments[1] == "summarizer" {
+            TrainSummarizerCommand.main(Array(arguments.dropFirst(2)))
+            exit(0)
+        }
         main(nil)
     }
 }

@@ -5,7 +5,7 @@ import Lede
 /// `lede train summarizer`: fit a learned sentence scorer on articles with human-written summaries.
 struct TrainSummarizerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "summarizer",
+        commandName: "lede train summarizer",
         abstract: "Train a summarizer model on articles with reference summaries (JSON Lines with a summary field).",
         discussion: """
         Each article's candidate sentences get features from the TextRank graph (position, length, \
