@@ -24,7 +24,7 @@ struct LedeCommand: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.count >= 2 && arguments[0] == "train" && arguments[1] == "summarizer" {
             TrainSummarizerCommand.main(Array(arguments.dropFirst(2)))
-            exit(0)
+            Foundation.exit(0)
         }
         main(nil)
     }
