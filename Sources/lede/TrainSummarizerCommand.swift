@@ -74,6 +74,10 @@ struct TrainSummarizerCommand: ParsableCommand {
         let sentenceCount = rows.reduce(0) { $0 + $1.count }
         let positives = rows.reduce(0) { $0 + $1.labels.reduce(0) { $0 + Int($1) } }
         clock.phase("features and oracle labels of \(examples.count) articles (\(sentenceCount) candidate sentences, \(positives) oracle picks)")
+        guard positives > 0 && positives < sentenceCount else {
+            throw Exit.fail(Exit.badData, "nothing to learn from: \(sentenceCount) candidate sentences, \(positives) of them matching "
+                            + "the references; the articles need several sentences each and references that share words with them")
+        }
 
         var crossValidation: SummarizerCrossValidation?
         if folds >= 2 {

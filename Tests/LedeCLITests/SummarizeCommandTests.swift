@@ -154,5 +154,10 @@ struct SummarizeCommandTests {
         let noSummary = try CommandRunner.run(["train", "summarizer", "--data", CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path,
                                                "-o", model.path])
         #expect(noSummary.status == 65, "\(noSummary.stderr)")
+        let unrelated = folder.appendingPathComponent("unrelated.jsonl")
+        try (lines.prefix(3).map { $0.components(separatedBy: ",\"summary\":")[0] + ",\"summary\":\"Zebra quilt xylophone.\"}" }
+             .joined(separator: "\n") + "\n").write(to: unrelated, atomically: true, encoding: .utf8)
+        let nothing = try CommandRunner.run(["train", "summarizer", "--data", unrelated.path, "-o", model.path, "--folds", "0"])
+        #expect(nothing.status == 65 && nothing.stderr.contains("nothing to learn"), "\(nothing.stderr)")
     }
 }
