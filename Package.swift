@@ -34,8 +34,9 @@ let package = Package(
 
         .target(name: "LedeFeatures", dependencies: ["LedeText", "CPrefetch", "CAtomicWords"]),
 
-        // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets.
-        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE", "LedeExtract"]),
+        // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets; a learned
+        // sentence scorer (Lede's logistic regression over TextRank features) and its safetensors model file.
+        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE", "LedeExtract", "LedeClassifier", "LedeSafetensors"]),
 
         // Classifier: multinomial logistic regression, its optimizer and metrics.
         .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors", "CPrefetch"]),
@@ -84,7 +85,7 @@ let package = Package(
         .testTarget(name: "LedeCLITests"),
         .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences", "LedeTestSupport"]),
         .testTarget(name: "LedeROUGETests", dependencies: ["LedeROUGE", "LedeTestSupport"]),
-        .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport"]),
+        .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport", "LedeClassifier", "LedeSafetensors"]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         // LedePipeline for `fitTransform(jsonLinesAt:)`, the streamed fit over its line reader and JSON scanner.
         .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline"]),

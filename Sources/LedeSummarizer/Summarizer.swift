@@ -27,7 +27,10 @@ import LedeExtract
 ///    early sentences, edges optionally directed toward earlier sentences (`PositionWeighting`),
 ///    stopping when the scores change by less than `tolerance` (1e-6, in L1 norm; they sum to 1) or
 ///    after `maxIterations` (100).
-/// 6. **Selection.** Candidates best first (ties: earlier first) within the budget; one whose cosine
+/// 6. **A learned scorer** (optional, `SentenceScorer`): each candidate's features (position,
+///    length, PageRank, centrality toward earlier and later sentences, …) weighed by logistic
+///    regression trained on human highlights; its probabilities replace the PageRank scores.
+/// 7. **Selection.** Candidates best first (ties: earlier first) within the budget; one whose cosine
 ///    with a sentence already picked is ≥ `redundancyThreshold` (0.9) is skipped; the summary is
 ///    returned in document order. A text with any candidate never gets an empty summary.
 ///
@@ -47,13 +50,18 @@ public struct Summarizer: Sendable {
     public let segmenter: SentenceSegmenter
     /// The idf of a fitted model, when one was given.
     let modelIDF: ModelIDFTable?
+    /// A learned sentence scorer that ranks candidates instead of PageRank (which becomes one of its
+    /// features), when one was given (see `SummarizerModel`).
+    public let scorer: SentenceScorer?
 
-    /// Creates a summarizer; throws `SummarizerError` when a setting is out of range.
+    /// Creates a summarizer; throws `SummarizerError` when a setting is out of range. With a `scorer`,
+    /// candidates are ranked by its probabilities (selection is unchanged).
     public init(options: SummarizerOptions = SummarizerOptions(), idf: IDFSource = .sentences,
-                segmenter: SentenceSegmenter = SentenceSegmenter()) throws {
+                segmenter: SentenceSegmenter = SentenceSegmenter(), scorer: SentenceScorer? = nil) throws {
         try options.validate()
         self.options = options
         self.segmenter = segmenter
+        self.scorer = scorer
         switch idf {
         case .sentences: modelIDF = nil
         case .model(let model): modelIDF = ModelIDFTable(model: model)
@@ -86,6 +94,7 @@ public struct Summarizer: Sendable {
         let work = workspace ?? SummarizerWorkspace()
         work.read(bytes, summarizer: self)
         work.score(summarizer: self)
+        if let scorer { work.applyScorer(scorer, bytes: bytes, summarizer: self) }
         work.select(budget: budget ?? options.budget, summarizer: self)
         var sentences: [SummarySentence] = []
         sentences.reserveCapacity(work.picked.count)
@@ -118,6 +127,7 @@ public struct Summarizer: Sendable {
             let work = workspace ?? SummarizerWorkspace()
             work.read(bytes, summarizer: self)
             work.score(summarizer: self)
+            if let scorer { work.applyScorer(scorer, bytes: bytes, summarizer: self) }
             let n = work.segments.count
             var scores = [Double](repeating: 0, count: n)
             var isCandidate = [Bool](repeating: false, count: n)

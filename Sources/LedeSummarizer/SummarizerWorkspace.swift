@@ -57,6 +57,8 @@ public final class SummarizerWorkspace {
     /// PageRank iterations run, and the last L1 change, for the last window ranked (for tests).
     @exclusivity(unchecked) var iterations = 0
     @exclusivity(unchecked) var lastChange: Float = 0
+    /// Scratch space of a learned scorer's features (`SentenceFeatures.swift`).
+    let featureScratch = FeatureScratch()
 
     /// Creates an empty workspace.
     public init() {}

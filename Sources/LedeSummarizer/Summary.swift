@@ -8,7 +8,8 @@ public struct SummarySentence: Sendable, Equatable {
     public var text: String
     /// Its rank score: the sentence's PageRank. A text's candidates' scores sum to 1 (across windows
     /// too: each window's scores are scaled by its share of the candidates); with one or two
-    /// candidates each scores `1 / candidates`.
+    /// candidates each scores `1 / candidates`. With a learned scorer (`Summarizer.scorer`), the
+    /// probability it gives the sentence of belonging in a summary, in (0, 1).
     public var score: Double
 
     /// Creates a summary sentence.

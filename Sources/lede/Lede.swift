@@ -25,6 +25,12 @@ struct LedeCommand: ParsableCommand {
             FileHandle.standardError.write(Data((helpMessage() + "\n").utf8))
             Foundation.exit(64)
         }
+        // `train summarizer` shares option names (--data, -o) with `train`, whose parse would take them first.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count >= 2 && arguments[0] == "train" && arguments[1] == "summarizer" {
+            TrainSummarizerCommand.main(Array(arguments.dropFirst(2)))
+            Foundation.exit(0)
+        }
         main(nil)
     }
 }

@@ -6,7 +6,7 @@ import Lede
 struct SummarizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summarize",
-        abstract: "Summarize articles: pick their most central sentences (TextRank) within a budget.",
+        abstract: "Summarize articles: pick their best sentences (learned from human highlights, over TextRank) within a budget.",
         discussion: """
         Reads JSON Lines (the default), one text per line (--input-format lines) or whole plain-text \
         files (--input-format text; a folder means its .txt files), and writes one record per \
@@ -15,8 +15,11 @@ struct SummarizeCommand: ParsableCommand {
         is 3 sentences. A progress count goes to stderr when it is a terminal. TSV columns: id, \
         summary, error.
 
-        Position (--position default) was tuned on BBC train (extractive references) and \
-        CNN/DailyMail dev (human highlights); see the README for the figures.
+        Sentences are ranked by the shipped summarizer model (models/cnndm-summarizer.safetensors: \
+        position, length and TextRank centrality weighed by logistic regression trained on CNN/DailyMail \
+        highlights), or --summarizer MODEL. --position default|lead|none ranks by TextRank alone instead \
+        ('none' for references that reward centrality, such as BBC's); see models/README.md for which \
+        to use when.
 
         """ + exitCodesHelp
     )

@@ -1,17 +1,24 @@
 import ArgumentParser
 import Lede
 
-/// The summarizer flags `summarize` and `evaluate summarizer` share: budget and position.
+/// The summarizer flags `summarize`, `process` and `evaluate summarizer` share: budget, and how sentences
+/// are ranked: a learned summarizer model (the default: the shipped one, or `--summarizer`), or
+/// TextRank with a position weighting (`--position`).
 struct SummarizerFlags: ParsableArguments {
     @Option(help: "Pick at most N sentences (the default budget is 3 sentences).") var sentences: Int?
     @Option(help: "Pick at most N words.") var words: Int?
     @Option(help: "Pick at most this fraction of the article's words, e.g. 0.3.") var ratio: Double?
     @Option(help: """
-        Position-aware ranking: 'default' (a prior on early sentences, weaker edges toward later \
-        ones), 'lead' (stronger), or 'none' (plain TextRank). Tuned on BBC train and CNN/DailyMail dev: \
-        'default' gets BBC test sentence F1 0.825 (k = reference) and CNN/DM ROUGE-1/2 0.285/0.103 \
-        (3 sentences; first three: 0.286/0.106); 'lead' 0.296/0.112 on CNN/DM but 0.57 on BBC train.
-        """) var position: String = "default"
+        Rank by TextRank with this position weighting instead of the learned summarizer model: 'default' \
+        (a prior on early sentences, weaker edges toward later ones), 'lead' (stronger), or 'none' (plain \
+        TextRank, best on extractive references such as BBC's). 'default' gets BBC test sentence F1 0.825 \
+        (k = reference) and CNN/DM ROUGE-1/2 0.285/0.103 (3 sentences; first three: 0.286/0.106); 'lead' \
+        0.296/0.112 on CNN/DM but 0.57 on BBC train.
+        """) var position: String?
+    @Option(help: """
+        Summarizer model (lede train summarizer) that ranks sentences; default: $LEDE_SUMMARIZER, else the \
+        shipped models/cnndm-summarizer.safetensors (trained on CNN/DailyMail highlights), unless --position is given.
+        """) var summarizer: String?
 
     @Option(help: """
         Where sentence idf comes from: 'document' (the article's own sentences, the default), 'batch' \
@@ -27,7 +34,8 @@ struct SummarizerFlags: ParsableArguments {
         if let sentences, sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if let words, words < 1 { throw ValidationError("--words must be at least 1") }
         if let ratio, !(ratio > 0 && ratio <= 1) { throw ValidationError("--ratio must be in (0, 1]") }
-        guard ["default", "lead", "none"].contains(position) else { throw ValidationError("--position must be default, lead or none") }
+        if let position, !["default", "lead", "none"].contains(position) { throw ValidationError("--position must be default, lead or none") }
+        if position != nil && summarizer != nil { throw ValidationError("give --summarizer or --position, not both") }
     }
 
     /// The budget the flags ask for, or nil for the default.
@@ -41,12 +49,19 @@ struct SummarizerFlags: ParsableArguments {
     /// The summarizer the flags describe; `batchTexts` are the whole input, for `--idf batch`.
     func summarizer(batchTexts: [String] = []) throws -> Summarizer {
         var options = SummarizerOptions()
-        if let budget { options.budget = budget }
-        options.position = switch position {
-        case "lead": .lead
-        case "none": .none
-        default: .default
+        var scorer: SentenceScorer?
+        if let position {
+            options.position = switch position {
+            case "lead": .lead
+            case "none": .none
+            default: .default
+            }
+        } else {
+            let model = try SummarizerModelLocation.load(summarizer)
+            options = model.settings.options
+            scorer = model.scorer
         }
+        if let budget { options.budget = budget }
         let source: IDFSource
         switch idf {
         case "model": source = .model(try ModelLocation.load(model).tfidf)
@@ -56,7 +71,7 @@ struct SummarizerFlags: ParsableArguments {
             }
         default: source = .sentences
         }
-        do { return try Summarizer(options: options, idf: source) } catch {
+        do { return try Summarizer(options: options, idf: source, scorer: scorer) } catch {
             throw Exit.fail(Exit.usage, "\(error)")
         }
     }

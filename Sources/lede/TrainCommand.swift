@@ -29,7 +29,8 @@ struct TrainCommand: ParsableCommand {
         its records and reports the count. --source-weight PATH=W weighs one input's documents W times in \
         the loss (e.g. a corpus of full articles among short headlines). The model records each input's \
         SHA-256 and label counts before and after mapping, the map, and the weights (lede inspect).
-        """ + exitCodesHelp
+        """ + exitCodesHelp,
+        subcommands: [TrainSummarizerCommand.self]
     )
 
     @Option(name: .long, help: "Training data (see --input-format). Repeat for several inputs.") var data: [String]
