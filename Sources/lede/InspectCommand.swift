@@ -107,8 +107,18 @@ struct InspectCommand: ParsableCommand {
         }
         var out = StandardOutput()
         for (name, path) in shipped {
-            let labels = try ModelLocation.load(path).labels
             let isDefault = name == ModelLocation.defaultName
+            let labels: [String]
+            do { labels = try ModelFile.load(from: path).labels } catch {
+                // A shipped summarizer model (lede summarize --summarizer) is listed as what it is.
+                guard error.code == .notALedeModel, (try? SummarizerModelFile.load(from: path)) != nil else { throw Exit.fail(error) }
+                if json {
+                    out.write("{\"kind\":\"summarizer\",\"name\":\(JSONWriting.quoted(name)),\"path\":\(JSONWriting.quoted(path))}\n")
+                } else {
+                    out.write("\(name): a summarizer model, the default of summarize and process  [\(path)]\n")
+                }
+                continue
+            }
             if json {
                 struct Entry: Encodable { var name: String, path: String, labels: [String], `default`: Bool }
                 let encoder = JSONEncoder()

@@ -225,7 +225,7 @@ struct ClassifierCommandTests {
         let inspected = try CommandRunner.run(["inspect", model, "--json"])
         #expect(inspected.stdout.contains("\"stop_words\":2"), "\(inspected.stdout.prefix(400))")
         for (path, status, message) in [("/nonexistent/stop.txt", Int32(66), "/nonexistent/stop.txt: No such file or directory"),
-                                         ("/", 74, "/: Is a directory"), (bad, 65, "\(bad):3: a stop word that is not UTF-8")] {
+                                         ("/", 66, "/: is a folder, not a file"), (bad, 65, "\(bad):3: a stop word that is not UTF-8")] {
             let refused = try CommandRunner.run(["train", "--data", examples, "-o", model, "--stop-words", path])
             #expect(refused.status == status && refused.stderr.contains("lede: \(message)"), "\(refused.status) \(refused.stderr)")
         }

@@ -212,7 +212,7 @@ struct NewsModelTests {
         let json = try CommandRunner.run(["inspect", "--list", "--json"])
         #expect(json.stdout.split(separator: "\n").map { Self.json(String($0))["name"] as? String }.prefix(2) == ["news-topics", "bbc-topics"])
         let unknown = try CommandRunner.run(["classify", "--model", "no-such-model"], input: "{\"text\":\"x\"}\n")
-        #expect(unknown.status == 66 && unknown.stderr.contains("--model names no-such-model, which is neither a file nor a shipped model (shipped: bbc-topics, news-topics)"),
+        #expect(unknown.status == 66 && unknown.stderr.contains("--model names no-such-model, which is neither a file nor a shipped model (shipped: bbc-topics, cnndm-summarizer, news-topics)"),
                 "\(unknown.stderr)")
     }
 

@@ -115,9 +115,9 @@ struct ModelFileTests {
         var expected: ModelFileError.Code = .inconsistent
         switch kind {
         case "missing": expected = .notFound
-        case "empty": #expect(FileManager.default.createFile(atPath: path, contents: Data())); expected = .unreadable
+        case "empty": #expect(FileManager.default.createFile(atPath: path, contents: Data())); expected = .notALedeModel
         case "truncated": #expect(FileManager.default.createFile(atPath: path, contents: good.prefix(good.count - 100))); expected = .unreadable
-        case "not safetensors": #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: 64))); expected = .unreadable
+        case "not safetensors": #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x41, count: 64))); expected = .notALedeModel
         case "foreign safetensors":
             var writer = SafetensorsWriter(metadata: ["format": "pt"])
             try writer.add("w", [Float](repeating: 1, count: 4), shape: [2, 2])

@@ -57,7 +57,7 @@ struct FormatDetectionTests {
     func jsonLines() throws {
         let scratch = Scratch()
         let path = scratch.write("a.jsonl", "{\"id\":\"x\",\"title\":\"T\",\"text\":\"body\",\"label\":\"l\"}\r\n\n{\"text\":\"no label\"}\n")
-        #expect(recordError(corpus(path))?.description == "\(path):3: no \"label\" label (set another with --label-field)")
+        #expect(recordError(corpus(path))?.description == "\(path):3: no \"label\" field (set another with --label-field); the record's fields are \"text\"")
         let read = try corpus(path, skipInvalid: true).get()
         #expect(read.texts == ["T\nbody"] && read.labels == ["l"] && read.ids == ["x"] && read.skipped.count == 1)
     }

@@ -44,7 +44,8 @@ struct LineReaderTests {
     @Test("a missing file and a directory are input errors")
     func missing() {
         #expect { try LineReader(path: "/nonexistent/file.jsonl") } throws: { ($0 as? InputError)?.isMissing == true }
-        #expect { try LineReader(path: "/tmp") } throws: { ($0 as? InputError)?.isMissing == false }
+        // A folder where a file was wanted is "not found" (exit 66), as it is for a model, and says so.
+        #expect { try LineReader(path: "/tmp") } throws: { ($0 as? InputError)?.description == "/tmp: is a folder, not a file (--input-format text or html reads the files in a folder)" }
     }
 }
 
