@@ -23,7 +23,7 @@ public enum ModelFile {
     public static let formatVersion = 2
     /// The largest title weight a file may hold.
     public static let maximumTitleWeight = 100
-    static let formatName = "lede-topic-model"
+    package static let formatName = "lede-topic-model"
 
     /// Writes `model` to `path` atomically.
     public static func save(_ model: TopicModel, to path: String) throws(ModelFileError) {
@@ -88,24 +88,13 @@ public enum ModelFile {
         }
         func fail(_ code: ModelFileError.Code, _ message: String) -> ModelFileError { ModelFileError(code, message) }
 
-        guard file.metadata["format"] == formatName else {
-            throw fail(.notALedeModel, "not a Lede topic model (a safetensors file without format \"\(formatName)\" in its metadata)")
+        let metadata = try ModelMetadata(file, format: formatName, maximumVersion: formatVersion) { _ in
+            "not a Lede topic model (a safetensors file without format \"\(formatName)\" in its metadata)"
         }
-        guard let versionText = file.metadata["format_version"], let version = Int(versionText), version >= 1 else {
-            throw fail(.notALedeModel, "the metadata has no valid format_version")
-        }
-        guard version <= formatVersion else {
-            throw fail(.newerFormat, "format \(version) is newer than this build (which reads up to format \(formatVersion)); use a newer Lede")
-        }
-        func decode<T: Decodable>(_ key: String, as type: T.Type) throws(ModelFileError) -> T {
-            guard let text = file.metadata[key] else { throw fail(.inconsistent, "the metadata has no \"\(key)\"") }
-            do { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) } catch {
-                throw fail(.invalidSettings, "the metadata's \"\(key)\" is not valid: \(error)")
-            }
-        }
-        let labels = try decode("labels", as: [String].self)
-        let settings = try decode("analyzer", as: AnalyzerSettings.self)
-        let provenance = try decode("provenance", as: ModelProvenance.self)
+        let version = metadata.version
+        let labels = try metadata.decode("labels", as: [String].self)
+        let settings = try metadata.decode("analyzer", as: AnalyzerSettings.self)
+        let provenance = try metadata.decode("provenance", as: ModelProvenance.self)
         guard labels.count >= 2, Set(labels).count == labels.count, !labels.contains("") else {
             throw fail(.inconsistent, "labels must be at least two distinct non-empty names, found \(labels)")
         }

@@ -218,25 +218,12 @@ public enum SummarizerModelFile {
         }
         let file: SafetensorsFile
         do { file = try SafetensorsFile(path: path) } catch { throw wrap(error) }
-        guard file.metadata["format"] == formatName else {
-            if file.metadata["format"] == "lede-topic-model" {
-                throw fail(.notALedeModel, "this is a Lede topic model, not a summarizer model (format \"\(formatName)\"); give it to --model")
-            }
-            throw fail(.notALedeModel, "not a Lede summarizer model (a safetensors file without format \"\(formatName)\" in its metadata)")
+        let metadata = try ModelMetadata(file, format: formatName, maximumVersion: formatVersion) { found in
+            found == ModelFile.formatName
+                ? "this is a Lede topic model, not a summarizer model (format \"\(formatName)\"); give it to --model"
+                : "not a Lede summarizer model (a safetensors file without format \"\(formatName)\" in its metadata)"
         }
-        guard let versionText = file.metadata["format_version"], let version = Int(versionText), version >= 1 else {
-            throw fail(.notALedeModel, "the metadata has no valid format_version")
-        }
-        guard version <= formatVersion else {
-            throw fail(.newerFormat, "format \(version) is newer than this build (which reads up to format \(formatVersion)); use a newer Lede")
-        }
-        func decode<T: Decodable>(_ key: String, as type: T.Type) throws(ModelFileError) -> T {
-            guard let text = file.metadata[key] else { throw fail(.inconsistent, "the metadata has no \"\(key)\"") }
-            do { return try JSONDecoder().decode(T.self, from: Data(text.utf8)) } catch {
-                throw fail(.invalidSettings, "the metadata's \"\(key)\" is not valid: \(error)")
-            }
-        }
-        let names = try decode("features", as: [String].self)
+        let names = try metadata.decode("features", as: [String].self)
         var features: [SentenceFeature] = []
         for name in names {
             guard let feature = SentenceFeature(rawValue: name) else {
@@ -244,9 +231,9 @@ public enum SummarizerModelFile {
             }
             features.append(feature)
         }
-        let settings = try decode("settings", as: SummarizerModelSettings.self)
+        let settings = try metadata.decode("settings", as: SummarizerModelSettings.self)
         do { try settings.validate() } catch { throw fail(.invalidSettings, "settings: \(error)") }
-        let provenance = try decode("provenance", as: SummarizerProvenance.self)
+        let provenance = try metadata.decode("provenance", as: SummarizerProvenance.self)
         let f = features.count
         func vector(_ name: String, _ count: Int) throws(ModelFileError) -> [Double] {
             do {
