@@ -106,7 +106,7 @@ public struct Summarizer: Sendable {
                 text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
                 score: work.scores[Int(c)]))
         }
-        return Summary(sentences: sentences, sentenceCount: work.segments.count)
+        return Summary(sentences: sentences, sentenceCount: work.segments.count, budgetTooSmall: work.budgetTooSmall)
     }
 
     /// The sentences summaries are made of, as UTF-8 byte ranges of `text`: the segmenter's, with

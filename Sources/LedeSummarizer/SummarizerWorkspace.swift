@@ -23,6 +23,8 @@ public final class SummarizerWorkspace {
     @exclusivity(unchecked) var wordCounts: [Int32] = []
     /// Whether each segment looks like page furniture (navigation, a credit, a sign-up line): never picked.
     @exclusivity(unchecked) var isBoilerplate: [Bool] = []
+    /// Whether the last `select` picked nothing because no candidate fits the word budget.
+    var budgetTooSmall = false
     /// Token term ids of every sentence, in order; sentence `i` owns `tokenIDs[tokenStart[i]..<tokenStart[i+1]]`.
     @exclusivity(unchecked) var tokenIDs: [Int32] = []
     @exclusivity(unchecked) var tokenStart: [Int32] = []
@@ -429,13 +431,19 @@ public final class SummarizerWorkspace {
     /// leaves them in `picked` in document order. At least one when there is any candidate.
     func select(budget: SummaryBudget, summarizer: Summarizer) {
         picked.removeAll(keepingCapacity: true)
+        budgetTooSmall = false
         guard !order.isEmpty else { return }
         let threshold = Float(summarizer.options.redundancyThreshold)
         var wordLimit = Int.max
         var sentenceLimit = Int.max
+        // A word budget is hard: a sentence that does not fit is skipped, even the best one. A ratio
+        // budget always keeps the best sentence.
+        var hardWordLimit = false
         switch budget {
         case .sentences(let n): sentenceLimit = max(1, n)
-        case .words(let n): wordLimit = max(1, n)
+        case .words(let n):
+            wordLimit = max(1, n)
+            hardWordLimit = true
         case .ratio(let r):
             var total = 0
             for count in wordCounts { total += Int(count) }
@@ -445,7 +453,7 @@ public final class SummarizerWorkspace {
         for c in order {
             if picked.count >= sentenceLimit || words >= wordLimit { break }
             let count = Int(wordCounts[Int(candidates[Int(c)])])
-            if !picked.isEmpty && words + count > wordLimit { continue }
+            if (!picked.isEmpty || hardWordLimit) && words + count > wordLimit { continue }
             var redundant = false
             for p in picked where cosine(Int(c), Int(p)) >= threshold {
                 redundant = true
@@ -456,5 +464,6 @@ public final class SummarizerWorkspace {
             words += count
         }
         picked.sort()
+        budgetTooSmall = picked.isEmpty
     }
 }

@@ -27,17 +27,22 @@ public struct Summary: Sendable, Equatable {
     public var sentences: [SummarySentence]
     /// How many sentences the text has (the segmenter's segments, with overlong ones cut).
     public var sentenceCount: Int
+    /// Whether the summary is empty because no sentence fits the word budget (`SummaryBudget.words`
+    /// is hard: the summary never has more words than it allows).
+    public var budgetTooSmall: Bool
 
     /// Creates a summary.
-    public init(sentences: [SummarySentence], sentenceCount: Int) {
+    public init(sentences: [SummarySentence], sentenceCount: Int, budgetTooSmall: Bool = false) {
         self.sentences = sentences
         self.sentenceCount = sentenceCount
+        self.budgetTooSmall = budgetTooSmall
     }
 
     /// The summary as one string: its sentences joined by single spaces.
     public var text: String { sentences.map(\.text).joined(separator: " ") }
 
-    /// Whether the summary has no sentence (only when the text has none).
+    /// Whether the summary has no sentence: the text has none that may be picked (none, or only page
+    /// furniture), or none fits a word budget (`budgetTooSmall`).
     public var isEmpty: Bool { sentences.isEmpty }
 }
 

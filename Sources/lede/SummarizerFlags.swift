@@ -6,7 +6,7 @@ import Lede
 /// TextRank with a position weighting (`--position`).
 struct SummarizerFlags: ParsableArguments {
     @Option(help: "Pick at most N sentences (the default budget is 3 sentences).") var sentences: Int?
-    @Option(help: "Pick at most N words.") var words: Int?
+    @Option(help: "Pick at most N words: a sentence that does not fit is skipped; when none fits, the summary is empty and the record says \"warning\":\"budget_too_small\".") var words: Int?
     @Option(help: "Pick at most this fraction of the article's words, e.g. 0.3.") var ratio: Double?
     @Option(help: """
         Rank by TextRank with this position weighting instead of the learned summarizer model: 'default' \

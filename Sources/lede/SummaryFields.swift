@@ -12,6 +12,7 @@ struct SummaryFields: Sendable {
                 + (scores ? ",\"score\":\(JSONWriting.number(Float(s.score)))" : "") + "}"
         }
         return ",\"summary\":\(JSONWriting.quoted(summary.text)),\"sentences\":[\(sentences.joined(separator: ","))]"
+            + (summary.budgetTooSmall ? ",\"warning\":\"budget_too_small\"" : "")
     }
 
     /// The table and TSV column.

@@ -66,4 +66,16 @@ struct NoSilentFailureTests {
             #expect(String(decoding: bytes[start..<end], as: UTF8.self) == sentence["text"] as? String)
         }
     }
+
+    @Test("--words N keeps its word: never more than N words; when no sentence fits, an empty summary says budget_too_small")
+    func hardWordBudget() throws {
+        let input = "{\"id\":1,\"text\":\"The storm closed every road into the valley for two days. Rescue teams reached the last village on Friday. Power came back.\"}\n"
+        let small = try CommandRunner.run(["summarize", "--words", "5"], input: input)
+        #expect(small.status == 0, "\(small.stderr)")
+        let record = try #require(try Self.records(small.stdout).first)
+        #expect(record["summary"] as? String == "" && record["warning"] as? String == "budget_too_small")
+        let fits = try CommandRunner.run(["summarize", "--words", "15"], input: input)
+        let summary = try #require(try Self.records(fits.stdout).first?["summary"] as? String)
+        #expect(!summary.isEmpty && summary.split(separator: " ").count <= 15, "\(summary)")
+    }
 }
