@@ -24,8 +24,8 @@ struct ClassifyCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files; '-' or none for stdin.") var files: [String] = []
-    @Option(help: "Model file or shipped model name, e.g. bbc-topics (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
-    @OptionGroup var fields: FieldOptions
+    @Option(name: [.short, .long], help: "Model file or shipped model name, e.g. bbc-topics (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
+    @OptionGroup var fields: ArticleFieldOptions
     @OptionGroup var stream: StreamOptions
     @OptionGroup var labels: LabelerOptions
 

@@ -24,7 +24,7 @@ struct EvaluateClassifierCommand: ParsableCommand {
         """ + exitCodesHelp
     )
 
-    @Option(help: "Model file or shipped model name (default: $LEDE_MODEL, else the shipped default).") var model: String?
+    @Option(name: [.short, .long], help: "Model file or shipped model name (default: $LEDE_MODEL, else the shipped default).") var model: String?
     @Option(help: "Labeled data (see --input-format). Repeat for several inputs.") var data: [String]
     @OptionGroup var mapping: LabelMapOptions
     @Option(help: inputFormatHelp) var inputFormat: LabeledCorpusFormat?

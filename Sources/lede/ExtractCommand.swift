@@ -24,7 +24,7 @@ struct ExtractCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: ArticleFieldOptions
     @OptionGroup var stream: StreamOptions
 
     func run() throws {

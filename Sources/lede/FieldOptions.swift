@@ -19,3 +19,19 @@ struct FieldOptions: ParsableArguments {
                      summary: summaryField ?? defaults["summary"] ?? "summary")
     }
 }
+
+/// The field-name flags of the verbs that read articles and write records (`classify`, `summarize`,
+/// `process`, `extract`, `sentences`): id, title and text only, since they read no label or reference
+/// summary. Unset flags fall back to the model's training fields, then to the standard names.
+struct ArticleFieldOptions: ParsableArguments {
+    @Option(help: "Field holding each record's id.") var idField: String?
+    @Option(help: "Field holding the headline.") var titleField: String?
+    @Option(help: "Field holding the article text.") var textField: String?
+
+    /// The fields to read: flags first, then `defaults` (a model's), then the standard names.
+    func resolved(defaults: [String: String] = [:]) -> RecordFields {
+        RecordFields(id: idField ?? defaults["id"] ?? "id",
+                     title: titleField ?? defaults["title"] ?? "title",
+                     text: textField ?? defaults["text"] ?? "text")
+    }
+}

@@ -10,13 +10,17 @@ struct InspectCommand: ParsableCommand {
         discussion: exitCodesHelp
     )
 
-    @Argument(help: "Model file or shipped model name (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
+    @Argument(help: "Model file or shipped model name (default: $LEDE_MODEL, else the shipped default, news-topics).") var modelArgument: String?
+    @Option(name: [.customShort("m"), .customLong("model")], help: "The model, as with every other verb (the same as the argument).") var modelOption: String?
+    /// The model asked for, by argument or by --model.
+    var model: String? { modelOption ?? modelArgument }
     @Option(help: "Top terms to show per label.") var terms: Int = 10
     @Flag(help: "Print one JSON object instead of a report.") var json = false
     @Flag(help: "List the shipped models (name, labels, file), the default first; with --json one object per line.") var list = false
 
     func validate() throws {
         if list && model != nil { throw ValidationError("give a model or --list, not both") }
+        if modelOption != nil && modelArgument != nil { throw ValidationError("give the model once: as an argument or with --model") }
     }
 
     func run() throws {

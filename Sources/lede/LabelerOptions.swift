@@ -4,7 +4,7 @@ import Lede
 /// The label flags `classify` and `process` share: the K best labels, a confidence threshold, and
 /// the terms that explain the label.
 struct LabelerOptions: ParsableArguments {
-    @Option(help: "Add the K most probable labels with their probabilities.") var topK: Int?
+    @Option(name: [.customShort("k"), .long], help: "Add the K most probable labels with their probabilities.") var topK: Int?
     @Option(help: "Write a null label when the best probability is below P.") var threshold: Double?
     @Option(help: "Add the N terms that pushed hardest toward the label, with their contributions to its score (which add up with the intercept and the rest).") var explain: Int?
 

@@ -20,7 +20,7 @@ struct ProcessCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: ArticleFieldOptions
     @OptionGroup var flags: SummarizerFlags
     @OptionGroup var stream: StreamOptions
     @OptionGroup var labels: LabelerOptions

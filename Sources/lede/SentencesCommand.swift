@@ -20,7 +20,7 @@ struct SentencesCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: ArticleFieldOptions
     @OptionGroup var stream: StreamOptions
 
     func run() throws {

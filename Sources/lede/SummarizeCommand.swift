@@ -25,11 +25,11 @@ struct SummarizeCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files or folders; '-' or none for stdin.") var inputs: [String] = []
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: ArticleFieldOptions
     @OptionGroup var flags: SummarizerFlags
     @OptionGroup var stream: StreamOptions
     @Flag(help: "Add each picked sentence's score.") var scores = false
-    @Option(help: "Write one .txt summary per article into this folder instead of records.") var outputDir: String?
+    @Option(name: [.customShort("o"), .long], help: "Write one .txt summary per article into this folder instead of records.") var outputDir: String?
 
     func run() throws {
         let summaryFields = SummaryFields(scores: scores)

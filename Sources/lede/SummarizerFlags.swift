@@ -5,7 +5,7 @@ import Lede
 /// are ranked: a learned summarizer model (the default: the shipped one, or `--summarizer`), or
 /// TextRank with a position weighting (`--position`).
 struct SummarizerFlags: ParsableArguments {
-    @Option(help: "Pick at most N sentences (the default budget is 3 sentences).") var sentences: Int?
+    @Option(name: [.customShort("n"), .long], help: "Pick at most N sentences (the default budget is 3 sentences).") var sentences: Int?
     @Option(help: "Pick at most N words: a sentence that does not fit is skipped; when none fits, the summary is empty and the record says \"warning\":\"budget_too_small\".") var words: Int?
     @Option(help: "Pick at most this fraction of the article's words, e.g. 0.3.") var ratio: Double?
     @Option(help: """
@@ -24,7 +24,7 @@ struct SummarizerFlags: ParsableArguments {
         Where sentence idf comes from: 'document' (the article's own sentences, the default), 'batch' \
         (all the input's articles; reads the whole input first), or 'model' (the --model's idf).
         """) var idf: String = "document"
-    @Option(help: "Model file or shipped model name whose idf --idf model uses; process also classifies with it (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
+    @Option(name: [.short, .long], help: "Model file or shipped model name whose idf --idf model uses; process also classifies with it (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
 
     func validate() throws {
         guard ["document", "batch", "model"].contains(idf) else { throw ValidationError("--idf must be document, batch or model") }
