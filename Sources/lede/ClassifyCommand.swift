@@ -19,7 +19,6 @@ struct ClassifyCommand: ParsableCommand {
         TSV columns: id, label, confidence[, top], error.
 
         Example: echo '{"id":1,"title":"Shares slide","text":"Markets fell as…"}' | lede classify
-
         """ + exitCodesHelp
     )
 

@@ -19,7 +19,6 @@ struct ExtractCommand: ParsableCommand {
 
         Its output is what the other verbs read: lede extract --input-format html pages/ | lede summarize \
         gives the same sentence offsets as lede summarize --input-format html pages/.
-
         """ + exitCodesHelp
     )
 

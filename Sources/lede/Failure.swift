@@ -31,7 +31,7 @@ enum Exit {
 }
 
 /// The exit codes, as every verb's `--help` states them (BRIEF §8).
-let exitCodesHelp = "\n" + """
+let exitCodesHelp = "\n\n" + """
     Exit codes: 0 success (also when stdout is closed early, as by `| head`, and on empty input); \
     64 usage error; 65 bad input data or a bad model file; 66 input or model not found; 74 I/O error; \
     1 anything else.

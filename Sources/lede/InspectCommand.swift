@@ -7,7 +7,7 @@ struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show a model's labels, vocabulary, settings, provenance, scores and top terms per label.",
-        discussion: exitCodesHelp
+        discussion: String(exitCodesHelp.dropFirst(2))
     )
 
     @Argument(help: "Model file or shipped model name (default: $LEDE_MODEL, else the shipped default, news-topics).") var modelArgument: String?

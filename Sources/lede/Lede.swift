@@ -11,7 +11,6 @@ struct LedeCommand: ParsableCommand {
         discussion: """
         Reads articles as JSON Lines (one object per line, with "id", "title" and "text"), and \
         writes one JSON line per article, in order. Logs and progress go to stderr.
-
         """ + exitCodesHelp,
         version: LedeInfo.version,
         subcommands: [TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SummarizeCommand.self, ProcessCommand.self, ExtractCommand.self, SentencesCommand.self, InspectCommand.self]

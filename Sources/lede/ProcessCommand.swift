@@ -15,7 +15,6 @@ struct ProcessCommand: ParsableCommand {
         as classify does. TSV columns: id, label, confidence[, top], summary, error.
 
         Example: lede process datasets/examples.jsonl
-
         """ + exitCodesHelp
     )
 

@@ -15,7 +15,6 @@ struct SentencesCommand: ParsableCommand {
         all appear (the summarizer's rules do not apply). TSV columns: id, sentences (joined by " | "), error.
 
         Example: echo '{"id":1,"text":"Dr. Smith left at 5 p.m. on Monday. Nobody saw him."}' | lede sentences
-
         """ + exitCodesHelp
     )
 

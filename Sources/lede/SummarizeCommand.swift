@@ -8,8 +8,10 @@ struct SummarizeCommand: ParsableCommand {
         commandName: "summarize",
         abstract: "Summarize articles: pick their best sentences (learned from human highlights, over TextRank) within a budget.",
         discussion: """
-        Reads JSON Lines (the default), one text per line (--input-format lines) or whole plain-text \
-        files (--input-format text; a folder means its .txt files), and writes one record per \
+        Reads JSON Lines (the default), one text per line (--input-format lines), pages saved as text \
+        (--input-format text; a folder means its .txt files; navigation, credits and sign-up lines are \
+        dropped unless --keep-boilerplate) or web pages (--input-format html; the article is extracted \
+        as lede extract does), and writes one record per \
         article, in input order: "id", "summary" and "sentences" (each with "start" and "end", UTF-8 \
         byte offsets into the text field, and "text"). The title is never picked. The default budget \
         is 3 sentences. A progress count goes to stderr when it is a terminal. TSV columns: id, \
@@ -20,7 +22,6 @@ struct SummarizeCommand: ParsableCommand {
         highlights), or --summarizer MODEL. --position default|lead|none ranks by TextRank alone instead \
         ('none' for references that reward centrality, such as BBC's); see models/README.md for which \
         to use when.
-
         """ + exitCodesHelp
     )
 
