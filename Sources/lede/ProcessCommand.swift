@@ -11,7 +11,7 @@ struct ProcessCommand: ParsableCommand {
         Each article is read and decoded once, then classified (the title as many times as the \
         model's title weight says, then the text) and \
         summarized (the text; the title is never picked). Records carry "id", "label", \
-        "confidence", "summary" and "sentences", as classify and summarize write them; it streams \
+        "confidence" and "summary" (or with --offsets "sentences"), as classify and summarize write them; it streams \
         as classify does. TSV columns: id, label, confidence[, top], summary, error.
 
         Example: lede process datasets/examples.jsonl
@@ -23,7 +23,8 @@ struct ProcessCommand: ParsableCommand {
     @OptionGroup var flags: SummarizerFlags
     @OptionGroup var stream: StreamOptions
     @OptionGroup var labels: LabelerOptions
-    @Flag(help: "Add each picked sentence's score.") var scores = false
+    @Flag(help: "Write the summary as its sentences, each with its UTF-8 byte offsets into the text field (\"sentences\": start, end, text), instead of one \"summary\" string.") var offsets = false
+    @Flag(help: "Add each picked sentence's score (implies --offsets).") var scores = false
 
     func validate() throws {
         if flags.idf == "batch" { throw ValidationError("process streams, so --idf batch is not available; use document or model") }
@@ -32,7 +33,7 @@ struct ProcessCommand: ParsableCommand {
     func run() throws {
         let topicModel = try ModelLocation.load(flags.model)
         let labeler = labels.labeler(topicModel)
-        let summaryFields = SummaryFields(scores: scores)
+        let summaryFields = SummaryFields(offsets: offsets || scores, scores: scores)
         let summarizer = try flags.summarizer()
         let formatter = RecordFormatter(stream.resolvedOutputFormat,
                                         columns: [.init(name: "id", width: 16)] + labeler.columns + [SummaryFields.column])

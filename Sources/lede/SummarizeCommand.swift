@@ -12,8 +12,8 @@ struct SummarizeCommand: ParsableCommand {
         (--input-format text; a folder means its .txt files; navigation, credits and sign-up lines are \
         dropped unless --keep-boilerplate) or web pages (--input-format html; the article is extracted \
         as lede extract does), and writes one record per \
-        article, in input order: "id", "summary" and "sentences" (each with "start" and "end", UTF-8 \
-        byte offsets into the text field, and "text"). The title is never picked. The default budget \
+        article, in input order: "id" and "summary", or with --offsets "sentences" instead (each with \
+        "start" and "end", UTF-8 byte offsets into the text field, and "text"). The title is never picked. The default budget \
         is 3 sentences. A progress count goes to stderr when it is a terminal. TSV columns: id, \
         summary, error.
 
@@ -29,11 +29,12 @@ struct SummarizeCommand: ParsableCommand {
     @OptionGroup var fields: ArticleFieldOptions
     @OptionGroup var flags: SummarizerFlags
     @OptionGroup var stream: StreamOptions
-    @Flag(help: "Add each picked sentence's score.") var scores = false
+    @Flag(help: "Write the summary as its sentences, each with its UTF-8 byte offsets into the text field (\"sentences\": start, end, text), instead of one \"summary\" string.") var offsets = false
+    @Flag(help: "Add each picked sentence's score (implies --offsets).") var scores = false
     @Option(name: [.customShort("o"), .long], help: "Write one .txt summary per article into this folder instead of records.") var outputDir: String?
 
     func run() throws {
-        let summaryFields = SummaryFields(scores: scores)
+        let summaryFields = SummaryFields(offsets: offsets || scores, scores: scores)
         let formatter = RecordFormatter(stream.resolvedOutputFormat, columns: [.init(name: "id", width: 16), SummaryFields.column])
         let outputDir = self.outputDir
         if let outputDir {

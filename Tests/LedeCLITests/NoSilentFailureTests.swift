@@ -74,6 +74,11 @@ struct NoSilentFailureTests {
         #expect(small.status == 0, "\(small.stderr)")
         let record = try #require(try Self.records(small.stdout).first)
         #expect(record["summary"] as? String == "" && record["warning"] as? String == "budget_too_small")
+        #expect(record["sentences"] == nil, "the summary is written once: as a string by default")
+        let withOffsets = try CommandRunner.run(["summarize", "--words", "15", "--offsets"], input: input)
+        let offsetRecord = try #require(try Self.records(withOffsets.stdout).first)
+        let sentences = offsetRecord["sentences"] as? [[String: Any]] ?? []
+        #expect(offsetRecord["summary"] == nil && !sentences.isEmpty && sentences.allSatisfy { $0["start"] is Int && $0["end"] is Int })
         let fits = try CommandRunner.run(["summarize", "--words", "15"], input: input)
         let summary = try #require(try Self.records(fits.stdout).first?["summary"] as? String)
         #expect(!summary.isEmpty && summary.split(separator: " ").count <= 15, "\(summary)")

@@ -147,10 +147,10 @@ struct PageCommandTests {
     func summarizeHTMLMatchesExtract() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = write("sea-wall.html", Self.page)
-        let direct = try CommandRunner.run(["summarize", "--input-format", "html", "--sentences", "2", path])
+        let direct = try CommandRunner.run(["summarize", "--input-format", "html", "--sentences", "2", "--offsets", path])
         #expect(direct.status == 0, "\(direct.stderr)")
         let extracted = try CommandRunner.run(["extract", "--input-format", "html", path])
-        let piped = try CommandRunner.run(["summarize", "--sentences", "2"], input: extracted.stdout)
+        let piped = try CommandRunner.run(["summarize", "--sentences", "2", "--offsets"], input: extracted.stdout)
         #expect(direct.stdout == piped.stdout)
         let text = try #require(try Self.records(extracted.stdout)[0]["text"] as? String)
         let sentences = try #require(try Self.records(direct.stdout)[0]["sentences"] as? [[String: Any]])
@@ -166,7 +166,7 @@ struct PageCommandTests {
     func summarizeTextPage() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = write("sea-wall.txt", Self.textPage)
-        let result = try CommandRunner.run(["summarize", "--input-format", "text", "--sentences", "3", path])
+        let result = try CommandRunner.run(["summarize", "--input-format", "text", "--sentences", "3", "--offsets", path])
         #expect(result.status == 0, "\(result.stderr)")
         let sentences = try #require(try Self.records(result.stdout)[0]["sentences"] as? [[String: Any]])
         let bytes = Array(Self.textPage.utf8)

@@ -18,6 +18,12 @@ import Testing
     ])
     func flagsFurniture(_ sentence: String) {
         #expect(BoilerplateSentence.looksLikeBoilerplate(Substring(sentence)))
+        #expect(Self.fromBytes(sentence), "the byte-level entry point (its pre-test) must agree")
+    }
+
+    static func fromBytes(_ sentence: String) -> Bool {
+        var copy = sentence
+        return copy.withUTF8 { BoilerplateSentence.looksLikeBoilerplate(utf8: $0) }
     }
 
     @Test(arguments: [
@@ -34,5 +40,6 @@ import Testing
     ])
     func passesArticleSentences(_ sentence: String) {
         #expect(!BoilerplateSentence.looksLikeBoilerplate(Substring(sentence)))
+        #expect(!Self.fromBytes(sentence))
     }
 }
