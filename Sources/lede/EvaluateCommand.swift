@@ -28,7 +28,7 @@ struct EvaluateClassifierCommand: ParsableCommand {
     @Option(help: "Labeled data (see --input-format). Repeat for several inputs.") var data: [String]
     @OptionGroup var mapping: LabelMapOptions
     @Option(help: inputFormatHelp) var inputFormat: LabeledCorpusFormat?
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: LabeledFieldOptions
     @Flag(help: "Print one JSON object instead of a report.") var json = false
     @Flag(help: "Skip bad records (reporting them) instead of stopping at the first.") var skipInvalid = false
     @Option(help: "Records longer than this many bytes are bad records.") var maxRecordBytes: Int = 16 << 20
@@ -118,7 +118,7 @@ struct EvaluateSummarizerCommand: ParsableCommand {
     )
 
     @Option(help: "Articles with reference summaries (JSON Lines).") var data: [String]
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: ReferenceFieldOptions
     @OptionGroup var flags: SummarizerFlags
     @Flag(help: """
         Pick as many sentences as each reference has, for references made of the article's own sentences; \

@@ -1,22 +1,32 @@
 import ArgumentParser
 import Lede
 
-/// The field-name flags every verb shares (BRIEF §8). Unset flags fall back to the model's
-/// training fields, then to the standard names.
-struct FieldOptions: ParsableArguments {
-    @Option(help: "Field holding each record's id.") var idField: String?
-    @Option(help: "Field holding the headline.") var titleField: String?
-    @Option(help: "Field holding the article text.") var textField: String?
+/// The field-name flags of the verbs that read labeled articles (`train`, `evaluate classifier`): the
+/// article's fields and the label's. Unset flags fall back to the model's training fields, then to the
+/// standard names.
+struct LabeledFieldOptions: ParsableArguments {
+    @OptionGroup var article: ArticleFieldOptions
     @Option(help: "Field holding the topic label.") var labelField: String?
-    @Option(help: "Field holding a reference summary.") var summaryField: String?
 
     /// The fields to read: flags first, then `defaults` (a model's), then the standard names.
     func resolved(defaults: [String: String] = [:]) -> RecordFields {
-        RecordFields(id: idField ?? defaults["id"] ?? "id",
-                     title: titleField ?? defaults["title"] ?? "title",
-                     text: textField ?? defaults["text"] ?? "text",
-                     label: labelField ?? defaults["label"] ?? "label",
-                     summary: summaryField ?? defaults["summary"] ?? "summary")
+        var fields = article.resolved(defaults: defaults)
+        fields.label = labelField ?? defaults["label"] ?? "label"
+        return fields
+    }
+}
+
+/// The field-name flags of the verbs that read articles with reference summaries (`evaluate summarizer`,
+/// `train summarizer`): the article's fields and the reference summary's.
+struct ReferenceFieldOptions: ParsableArguments {
+    @OptionGroup var article: ArticleFieldOptions
+    @Option(help: "Field holding a reference summary.") var summaryField: String?
+
+    /// The fields to read: flags first, then the standard names.
+    func resolved() -> RecordFields {
+        var fields = article.resolved()
+        fields.summary = summaryField ?? "summary"
+        return fields
     }
 }
 

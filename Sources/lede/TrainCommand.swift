@@ -36,7 +36,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Training data (see --input-format). Repeat for several inputs.") var data: [String]
     @Option(name: [.short, .customLong("output")], help: "Where to write the model.") var output: String
     @Option(help: inputFormatHelp) var inputFormat: LabeledCorpusFormat?
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: LabeledFieldOptions
 
     @Option(help: "Word n-gram sizes, as LOW-HIGH (e.g. 1-2).")
     var ngramRange: String = "\(TopicModelDefaults.ngramRange.lowerBound)-\(TopicModelDefaults.ngramRange.upperBound)"

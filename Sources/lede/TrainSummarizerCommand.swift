@@ -19,7 +19,7 @@ struct TrainSummarizerCommand: ParsableCommand {
 
     @Option(name: .long, help: "Training data: JSON Lines with text and summary fields. Repeat for several inputs.") var data: [String]
     @Option(name: [.short, .customLong("output")], help: "Where to write the model.") var output: String
-    @OptionGroup var fields: FieldOptions
+    @OptionGroup var fields: ReferenceFieldOptions
     @Option(help: "Logistic regression's C (½‖w‖² + C·Σ log-loss).") var c: Double = 1
     @Option(help: "Sentences the greedy ROUGE oracle picks per article (the positive examples).") var oracleSentences: Int = 2
     @Option(help: "Cross-validation folds before the final fit (0: none).") var folds: Int = 5
