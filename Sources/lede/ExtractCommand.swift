@@ -50,7 +50,7 @@ struct ExtractCommand: ParsableCommand {
         if let date = article.page?.date { json += ",\"date\":" + JSONWriting.quoted(date) }
         if let language = article.page?.language { json += ",\"language\":" + JSONWriting.quoted(language) }
         if let url = article.page?.url { json += ",\"url\":" + JSONWriting.quoted(url) }
-        if article.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) { json += ",\"warning\":\"empty_article\"" }
+        if isBlank(article.text) { json += ",\"warning\":\"empty_article\"" }
         return json + "}"
     }
 }

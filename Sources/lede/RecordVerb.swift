@@ -89,8 +89,10 @@ struct RecordVerb {
         return .failure(error)
     }
 
-    private static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 }
+
+/// Whether `text` has nothing but white space.
+func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
 
 /// Counts the records of a run and the failed ones by error code, and says so on stderr at the end:
 /// `lede: 3 of 418 records failed: 2 not_an_object, 1 missing_field`.

@@ -30,9 +30,10 @@ struct SentencesCommand: ParsableCommand {
         try verb.run(inputs) { articles in
             articles.map { article in
                 var text = article.text
-                let ranges = text.withUTF8 { segmenter.segments(in: $0) }
-                let bytes = Array(article.text.utf8)
-                let sentences = ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+                let (ranges, sentences) = text.withUTF8 { bytes in
+                    let ranges = segmenter.segments(in: bytes)
+                    return (ranges, ranges.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) })
+                }
                 var json = "{\"id\":\(article.idOrLine),\"sentences\":["
                 for (index, (range, sentence)) in zip(ranges, sentences).enumerated() {
                     if index > 0 { json += "," }
