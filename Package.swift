@@ -63,13 +63,21 @@ let package = Package(
         // The library a Swift program imports: every stage, re-exported.
         .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeText", "LedeSentences", "LedeClassifier", "LedeSafetensors", "LedeSummarizer", "LedePipeline", "LedeROUGE", "LedeExtract"]),
 
-        // The command line, a thin layer over the library.
-        .executableTarget(
-            name: "lede",
+        // The command line, a thin layer over the library: its verbs and options, as a library that tests parse and
+        // run in-process.
+        .target(
+            name: "LedeCLI",
             dependencies: [
                 "Lede",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            ]
+        ),
+
+        // The `lede` executable: one file that calls LedeCLI, linked with Swift's runtime inside.
+        .executableTarget(
+            name: "lede",
+            dependencies: ["LedeCLI"],
+            path: "Sources/LedeExecutable",
             swiftSettings: [.unsafeFlags(["-static-stdlib"])],
             linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
@@ -80,9 +88,9 @@ let package = Package(
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors", "LedeTestSupport"]),
         .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline"]),
         .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline"]),
-        // Spawns the built `lede` (which `swift build` and `swift test` build beside the tests); it does not
-        // link it, since the executable's static-runtime flags would reach the test bundle.
-        .testTarget(name: "LedeCLITests"),
+        // Spawns the built `lede` (which `swift build` and `swift test` build beside the tests), and parses verbs
+        // in-process through the LedeCLI library (which carries no static-runtime flags).
+        .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTestSupport"]),
         .testTarget(name: "LedeSentencesTests", dependencies: ["LedeSentences", "LedeTestSupport"]),
         .testTarget(name: "LedeROUGETests", dependencies: ["LedeROUGE", "LedeTestSupport"]),
         .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport", "LedeClassifier", "LedeSafetensors"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// Pages in: `lede extract` on HTML files, folders, JSON Lines and pages saved as text, and the reading
 /// verbs on the same pages (`--input-format html`, boilerplate removal with `--input-format text`).
@@ -130,8 +131,8 @@ struct PageCommandTests {
     func badPages() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = write("bad/empty.html", "<html><head><title>Nothing</title></head><body></body></html>")
-        var junk = SplitMixBytes(seed: 7)
-        _ = write("bad/junk.html", (0..<20_000).map { _ in junk.next() })
+        var junk = SplitMix64(seed: 7)
+        _ = write("bad/junk.html", (0..<20_000).map { _ in UInt8(truncatingIfNeeded: junk.next()) })
         _ = write("bad/nested.html", String(repeating: "<div>", count: 100_000) + "deep" + String(repeating: "</div>", count: 100_000))
         _ = write("bad/big.html", "<p>" + String(repeating: "word ", count: 40_000) + "</p>")
         let result = try CommandRunner.run(["extract", "--input-format", "html", "--max-record-bytes", "100000",
@@ -195,18 +196,5 @@ struct PageCommandTests {
             #expect(record["id"] as? String == "sea-wall")
             #expect(record["label"] is String && record["error"] == nil, "\(record)")
         }
-    }
-}
-
-/// Seeded pseudo-random bytes (SplitMix64), for junk inputs that are the same on every run.
-struct SplitMixBytes {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt8 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return UInt8(truncatingIfNeeded: z ^ (z >> 31))
     }
 }

@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import Lede
 
-/// The `lede` command: a thin layer over the Lede library.
-@main
-struct LedeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `lede` command: a thin layer over the Lede library. The `lede` executable calls `LedeCommand.main()`; tests
+/// parse and run its verbs in-process.
+public struct LedeCommand: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "lede",
         abstract: "Topic classification and extractive summaries for news text.",
         discussion: """
@@ -17,7 +19,7 @@ struct LedeCommand: ParsableCommand {
     )
 
     /// Stops OpenBLAS's idle start-up threads before anything else runs (see `BLASThreads`), then runs the command.
-    static func main() {
+    public static func main() {
         BLASThreads.ensureConfigured()
         if CommandLine.arguments.count == 1 {
             // No verb: the help, on stderr since it is not the output of a run, and a usage error.
