@@ -82,6 +82,14 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib"])]
         ),
 
+        // The benchmark harness `Benchmarks/compare` runs beside the peer tools; in this package so that it can time
+        // the stages' package-level pieces (BLAS calls, cross-validation) that the library does not make public.
+        .executableTarget(
+            name: "lede-bench",
+            dependencies: ["Lede"],
+            path: "Benchmarks/Sources/lede-bench"
+        ),
+
         // Helpers shared by the test targets.
         .target(name: "LedeTestSupport", dependencies: ["LedeClassifier"], path: "Tests/LedeTestSupport"),
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS", "LedeTestSupport"]),

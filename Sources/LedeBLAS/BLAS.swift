@@ -8,9 +8,9 @@
 /// Threads: OpenBLAS's thread count is process-wide. Lede sets it once, on the first OpenBLAS call,
 /// to `BLAS.threadCount` (1 unless the environment variable `LEDE_BLAS_THREADS` says otherwise),
 /// and parallelises across documents instead. See `BLASThreads.swift`.
-public struct BLAS: Sendable, Equatable, CustomStringConvertible {
+@usableFromInline package struct BLAS: Sendable, Equatable, CustomStringConvertible {
     /// Which implementation runs the kernels.
-    public enum Backend: String, Sendable, CaseIterable {
+    @usableFromInline package enum Backend: String, Sendable, CaseIterable {
         /// OpenBLAS through its CBLAS interface.
         case openBLAS = "openblas"
         /// Straightforward Swift loops over unsafe buffers.
@@ -18,21 +18,21 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The implementation this face dispatches to.
-    public var backend: Backend
+    @usableFromInline package var backend: Backend
 
     /// Creates a face over the given backend.
-    public init(backend: Backend) { self.backend = backend }
+    @usableFromInline package init(backend: Backend) { self.backend = backend }
 
     /// The OpenBLAS backend, the one Lede uses by default.
-    public static let openBLAS = BLAS(backend: .openBLAS)
+    @usableFromInline package static let openBLAS = BLAS(backend: .openBLAS)
     /// The plain-Swift backend.
-    public static let swift = BLAS(backend: .swift)
+    @usableFromInline package static let swift = BLAS(backend: .swift)
 
-    public var description: String { backend.rawValue }
+    @usableFromInline package var description: String { backend.rawValue }
 
     /// `x · y`. O(n).
     @inlinable
-    public func dot<T: BLASScalar>(_ x: UnsafeBufferPointer<T>, _ y: UnsafeBufferPointer<T>) -> T {
+    package func dot<T: BLASScalar>(_ x: UnsafeBufferPointer<T>, _ y: UnsafeBufferPointer<T>) -> T {
         precondition(x.count == y.count, "dot: vectors of lengths \(x.count) and \(y.count)")
         switch backend {
         case .openBLAS: return T.openBLASDot(x, y)
@@ -42,7 +42,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
 
     /// `y ← alpha·x + y`. O(n).
     @inlinable
-    public func axpy<T: BLASScalar>(_ alpha: T, _ x: UnsafeBufferPointer<T>, _ y: UnsafeMutableBufferPointer<T>) {
+    package func axpy<T: BLASScalar>(_ alpha: T, _ x: UnsafeBufferPointer<T>, _ y: UnsafeMutableBufferPointer<T>) {
         precondition(x.count == y.count, "axpy: vectors of lengths \(x.count) and \(y.count)")
         switch backend {
         case .openBLAS: T.openBLASAxpy(alpha, x, y)
@@ -52,7 +52,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
 
     /// `x ← alpha·x`. O(n).
     @inlinable
-    public func scal<T: BLASScalar>(_ alpha: T, _ x: UnsafeMutableBufferPointer<T>) {
+    package func scal<T: BLASScalar>(_ alpha: T, _ x: UnsafeMutableBufferPointer<T>) {
         switch backend {
         case .openBLAS: T.openBLASScal(alpha, x)
         case .swift: SwiftKernels.scal(alpha, x)
@@ -61,7 +61,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
 
     /// The Euclidean norm `‖x‖₂`, computed without overflow for large elements. O(n).
     @inlinable
-    public func nrm2<T: BLASScalar>(_ x: UnsafeBufferPointer<T>) -> T {
+    package func nrm2<T: BLASScalar>(_ x: UnsafeBufferPointer<T>) -> T {
         switch backend {
         case .openBLAS: return T.openBLASNrm2(x)
         case .swift: return SwiftKernels.nrm2(x)
@@ -71,7 +71,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
     /// `y ← alpha·op(A)·x + beta·y`, where `A` is `rows×columns` and `op(A)` is `A` or `Aᵀ`.
     /// O(rows·columns).
     @inlinable
-    public func gemv<T: BLASScalar>(
+    package func gemv<T: BLASScalar>(
         _ transpose: Transpose, rows: Int, columns: Int,
         alpha: T, a: UnsafeBufferPointer<T>, x: UnsafeBufferPointer<T>,
         beta: T, y: UnsafeMutableBufferPointer<T>
@@ -96,7 +96,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
     /// `C ← alpha·op(A)·op(B) + beta·C`, where `op(A)` is `m×k`, `op(B)` is `k×n` and `C` is `m×n`.
     /// `A` is stored as `m×k` (or `k×m` when transposed), `B` as `k×n` (or `n×k`). O(m·n·k).
     @inlinable
-    public func gemm<T: BLASScalar>(
+    package func gemm<T: BLASScalar>(
         _ transposeA: Transpose, _ transposeB: Transpose, m: Int, n: Int, k: Int,
         alpha: T, a: UnsafeBufferPointer<T>, b: UnsafeBufferPointer<T>,
         beta: T, c: UnsafeMutableBufferPointer<T>
@@ -114,7 +114,7 @@ public struct BLAS: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Whether a matrix argument is used as stored or transposed.
-public enum Transpose: Sendable, CaseIterable {
+@usableFromInline package enum Transpose: Sendable, CaseIterable {
     /// Use the matrix as stored.
     case none
     /// Use the transpose of the stored matrix.

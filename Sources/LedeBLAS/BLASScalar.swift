@@ -3,7 +3,7 @@ import COpenBLAS
 /// An element type the BLAS face works on: `Float` (single precision, `cblas_s*`) or `Double`
 /// (double precision, `cblas_d*`). Each requirement is the OpenBLAS call for that precision;
 /// callers go through `BLAS`, which checks sizes first.
-public protocol BLASScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
+@usableFromInline package protocol BLASScalar: BinaryFloatingPoint, SIMDScalar, Codable, Sendable {
     static func openBLASDot(_ x: UnsafeBufferPointer<Self>, _ y: UnsafeBufferPointer<Self>) -> Self
     static func openBLASAxpy(_ alpha: Self, _ x: UnsafeBufferPointer<Self>, _ y: UnsafeMutableBufferPointer<Self>)
     static func openBLASScal(_ alpha: Self, _ x: UnsafeMutableBufferPointer<Self>)
@@ -29,23 +29,23 @@ func leadingDimension(rows: Int, columns: Int, _ transpose: Transpose) -> Int32 
 }
 
 extension Float: BLASScalar {
-    public static func openBLASDot(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeBufferPointer<Float>) -> Float {
+    @usableFromInline package static func openBLASDot(_ x: UnsafeBufferPointer<Float>, _ y: UnsafeBufferPointer<Float>) -> Float {
         BLASThreads.ensureConfigured()
         return cblas_sdot(Int32(x.count), x.baseAddress, 1, y.baseAddress, 1)
     }
-    public static func openBLASAxpy(_ alpha: Float, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
+    @usableFromInline package static func openBLASAxpy(_ alpha: Float, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
         BLASThreads.ensureConfigured()
         cblas_saxpy(Int32(x.count), alpha, x.baseAddress, 1, y.baseAddress, 1)
     }
-    public static func openBLASScal(_ alpha: Float, _ x: UnsafeMutableBufferPointer<Float>) {
+    @usableFromInline package static func openBLASScal(_ alpha: Float, _ x: UnsafeMutableBufferPointer<Float>) {
         BLASThreads.ensureConfigured()
         cblas_sscal(Int32(x.count), alpha, x.baseAddress, 1)
     }
-    public static func openBLASNrm2(_ x: UnsafeBufferPointer<Float>) -> Float {
+    @usableFromInline package static func openBLASNrm2(_ x: UnsafeBufferPointer<Float>) -> Float {
         BLASThreads.ensureConfigured()
         return cblas_snrm2(Int32(x.count), x.baseAddress, 1)
     }
-    public static func openBLASGemv(
+    @usableFromInline package static func openBLASGemv(
         _ transpose: Transpose, _ rows: Int, _ columns: Int, _ alpha: Float,
         _ a: UnsafeBufferPointer<Float>, _ x: UnsafeBufferPointer<Float>,
         _ beta: Float, _ y: UnsafeMutableBufferPointer<Float>
@@ -54,7 +54,7 @@ extension Float: BLASScalar {
         cblas_sgemv(CblasRowMajor, transpose.cblas, Int32(rows), Int32(columns), alpha,
                     a.baseAddress, Int32(max(1, columns)), x.baseAddress, 1, beta, y.baseAddress, 1)
     }
-    public static func openBLASGemm(
+    @usableFromInline package static func openBLASGemm(
         _ transposeA: Transpose, _ transposeB: Transpose, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
         _ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>,
         _ beta: Float, _ c: UnsafeMutableBufferPointer<Float>
@@ -68,23 +68,23 @@ extension Float: BLASScalar {
 }
 
 extension Double: BLASScalar {
-    public static func openBLASDot(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> Double {
+    @usableFromInline package static func openBLASDot(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> Double {
         BLASThreads.ensureConfigured()
         return cblas_ddot(Int32(x.count), x.baseAddress, 1, y.baseAddress, 1)
     }
-    public static func openBLASAxpy(_ alpha: Double, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) {
+    @usableFromInline package static func openBLASAxpy(_ alpha: Double, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) {
         BLASThreads.ensureConfigured()
         cblas_daxpy(Int32(x.count), alpha, x.baseAddress, 1, y.baseAddress, 1)
     }
-    public static func openBLASScal(_ alpha: Double, _ x: UnsafeMutableBufferPointer<Double>) {
+    @usableFromInline package static func openBLASScal(_ alpha: Double, _ x: UnsafeMutableBufferPointer<Double>) {
         BLASThreads.ensureConfigured()
         cblas_dscal(Int32(x.count), alpha, x.baseAddress, 1)
     }
-    public static func openBLASNrm2(_ x: UnsafeBufferPointer<Double>) -> Double {
+    @usableFromInline package static func openBLASNrm2(_ x: UnsafeBufferPointer<Double>) -> Double {
         BLASThreads.ensureConfigured()
         return cblas_dnrm2(Int32(x.count), x.baseAddress, 1)
     }
-    public static func openBLASGemv(
+    @usableFromInline package static func openBLASGemv(
         _ transpose: Transpose, _ rows: Int, _ columns: Int, _ alpha: Double,
         _ a: UnsafeBufferPointer<Double>, _ x: UnsafeBufferPointer<Double>,
         _ beta: Double, _ y: UnsafeMutableBufferPointer<Double>
@@ -93,7 +93,7 @@ extension Double: BLASScalar {
         cblas_dgemv(CblasRowMajor, transpose.cblas, Int32(rows), Int32(columns), alpha,
                     a.baseAddress, Int32(max(1, columns)), x.baseAddress, 1, beta, y.baseAddress, 1)
     }
-    public static func openBLASGemm(
+    @usableFromInline package static func openBLASGemm(
         _ transposeA: Transpose, _ transposeB: Transpose, _ m: Int, _ n: Int, _ k: Int, _ alpha: Double,
         _ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
         _ beta: Double, _ c: UnsafeMutableBufferPointer<Double>

@@ -10,9 +10,9 @@ import Glibc
 /// (vector algebra over the weights), where BLAS threads cost more than they give. The count is set
 /// once, before the first OpenBLAS call, from `LEDE_BLAS_THREADS` if that holds a positive integer,
 /// else 1. A program that wants another count calls `BLASThreads.set(_:)` itself.
-public enum BLASThreads {
+@usableFromInline package enum BLASThreads {
     /// The count Lede applies on its first OpenBLAS call.
-    public static var defaultCount: Int {
+    @usableFromInline package static var defaultCount: Int {
         if let value = getenv("LEDE_BLAS_THREADS").map({ String(cString: $0) }),
            let count = Int(value), count > 0 {
             return count
@@ -31,22 +31,22 @@ public enum BLASThreads {
     /// Applies the default count, once per process; every OpenBLAS call goes through this first, and a
     /// program calls it at start-up to stop OpenBLAS's idle threads early (the `lede` command does).
     @inline(__always)
-    public static func ensureConfigured() { _ = configureOnce }
+    @usableFromInline package static func ensureConfigured() { _ = configureOnce }
 
     /// Sets OpenBLAS's thread count for the whole process.
-    public static func set(_ count: Int) {
+    @usableFromInline package static func set(_ count: Int) {
         ensureConfigured()
         openblas_set_num_threads(Int32(max(1, count)))
     }
 
     /// The thread count OpenBLAS is using now.
-    public static var current: Int {
+    @usableFromInline package static var current: Int {
         ensureConfigured()
         return Int(openblas_get_num_threads())
     }
 
     /// OpenBLAS's name for the processor kernel it chose (for benchmark reports).
-    public static var coreName: String {
+    @usableFromInline package static var coreName: String {
         guard let name = openblas_get_corename() else { return "unknown" }
         return String(cString: name)
     }

@@ -71,7 +71,7 @@ struct SummarizerFlags: ParsableArguments {
             }
         default: source = .sentences
         }
-        do { return try Summarizer(options: options, idf: source, scorer: scorer) } catch {
+        do { return try Summarizer(options: options, idf: source, segmenter: SentenceSegmenter(), scorer: scorer) } catch {
             throw Exit.fail(Exit.usage, "\(error)")
         }
     }

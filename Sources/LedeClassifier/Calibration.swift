@@ -15,12 +15,12 @@ public struct ReliabilityBin: Codable, Sendable, Equatable {
 /// Top-label calibration: expected calibration error (ECE) over equal-width confidence bins, as
 /// Guo et al. (2017) define it and most libraries compute it. A document's confidence is its largest
 /// probability; bin b of B holds confidences in (b/B, (b+1)/B]; ECE = Σ_b (n_b / N)·|accuracy_b − confidence_b|.
-public enum Calibration {
+package enum Calibration {
     /// The number of bins `lede evaluate classifier` uses.
-    public static let defaultBinCount = 15
+    package static let defaultBinCount = 15
 
     /// ECE and the reliability table for top-label `confidences` and whether each top label was right.
-    public static func reliability(confidences: [Double], correct: [Bool],
+    package static func reliability(confidences: [Double], correct: [Bool],
                                    binCount: Int = defaultBinCount) -> (ece: Double, bins: [ReliabilityBin]) {
         precondition(confidences.count == correct.count && binCount > 0, "Calibration.reliability: mismatched inputs")
         var count = [Int](repeating: 0, count: binCount), right = [Int](repeating: 0, count: binCount)
@@ -46,7 +46,7 @@ public enum Calibration {
 
     /// ECE and the reliability table of probability rows (N×K, row-major) against true label indices
     /// (−1, a label the model does not know, counts as wrong).
-    public static func reliability(probabilities: [Float], truth: [Int],
+    package static func reliability(probabilities: [Float], truth: [Int],
                                    binCount: Int = defaultBinCount) -> (ece: Double, bins: [ReliabilityBin]) {
         let n = truth.count, k = n > 0 ? probabilities.count / n : 0
         var confidences = [Double](), correct = [Bool]()
@@ -65,9 +65,9 @@ public enum Calibration {
 /// Temperature scaling (Guo et al., 2017): one number T that divides every score before the softmax,
 /// fitted by minimizing log-loss on held-out scores. T > 1 softens over-confident probabilities; the
 /// top label never changes.
-public enum TemperatureScaling {
+package enum TemperatureScaling {
     /// Mean log-loss of `scores` (N×K logits, row-major) at temperature `t` against `labels`.
-    public static func logLoss(scores: [Float], labels: [Int32], temperature t: Double) -> Double {
+    package static func logLoss(scores: [Float], labels: [Int32], temperature t: Double) -> Double {
         let n = labels.count, k = scores.count / max(1, n)
         var total = 0.0
         for i in 0..<n {
@@ -82,7 +82,7 @@ public enum TemperatureScaling {
 
     /// The temperature in [0.05, 20] minimizing held-out log-loss. The loss is convex in 1/T, so a
     /// golden-section search over log T finds the minimum; to 1e-4 relative.
-    public static func fit(scores: [Float], labels: [Int32]) -> Double {
+    package static func fit(scores: [Float], labels: [Int32]) -> Double {
         var low = log(0.05), high = log(20.0)
         let ratio = (sqrt(5.0) - 1) / 2
         func loss(_ logT: Double) -> Double { logLoss(scores: scores, labels: labels, temperature: exp(logT)) }
@@ -101,7 +101,7 @@ public enum TemperatureScaling {
     }
 
     /// Probability rows (N×K, row-major) from logits at temperature `t`.
-    public static func probabilities(scores: [Float], classCount k: Int, temperature t: Double) -> [Float] {
+    package static func probabilities(scores: [Float], classCount k: Int, temperature t: Double) -> [Float] {
         var out = scores
         out.withUnsafeMutableBufferPointer { SoftmaxRegression.softmaxRows($0, classCount: k, temperature: t) }
         return out

@@ -3,7 +3,7 @@
 /// words that many times the count of a word of the text (and a share of the n-grams), which raised
 /// cross-validated accuracy on 20 Newsgroups from 0.922 to 0.932 at weight 3 (models/README.md).
 /// Every model records the weight it was trained with (`TopicModel.titleWeight`).
-public func classifierInput(title: String, text: String, titleWeight: Int) -> String {
+package func classifierInput(title: String, text: String, titleWeight: Int) -> String {
     precondition(titleWeight >= 1, "classifierInput: the title weight must be at least 1")
     guard !title.isEmpty else { return text }
     var input = ""

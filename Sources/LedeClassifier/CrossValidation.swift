@@ -2,10 +2,10 @@ import LedeFeatures
 
 /// k-fold cross-validation of the whole pipeline (vectorizer fitted on each training part, then
 /// logistic regression), used to choose settings on training data only.
-public enum CrossValidation {
+package enum CrossValidation {
     /// Assigns each document a fold in `0..<folds`, keeping each label's share in every fold
     /// (a seeded shuffle within each label, then dealt round-robin).
-    public static func stratifiedFolds(labels: [Int32], folds: Int, seed: UInt64) -> [Int] {
+    package static func stratifiedFolds(labels: [Int32], folds: Int, seed: UInt64) -> [Int] {
         var generator = SplitMix64(seed: seed)
         var assignment = [Int](repeating: 0, count: labels.count)
         var byLabel: [Int32: [Int]] = [:]
@@ -24,7 +24,7 @@ public enum CrossValidation {
 
     /// The accuracy of each fold when the rest trains the model: `gridSearch` with the one C of `options`
     /// (folds run concurrently; the accuracies do not depend on `options.threads`).
-    public static func accuracies(
+    package static func accuracies(
         texts: [String], labels: [Int32], labelNames: [String], vectorizer: TfidfVectorizer,
         options: LogisticRegressionOptions, folds: Int = 5, seed: UInt64 = 20261129
     ) throws -> [Double] {
@@ -34,12 +34,12 @@ public enum CrossValidation {
 }
 
 /// A small seeded generator (SplitMix64), so splits and shuffles repeat exactly across runs and machines.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     /// Starts the sequence at `seed`.
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -4,17 +4,17 @@ import LedeFeatures
 /// logistic-regression weights, and where it came from. Saved and loaded by `ModelFile`.
 public struct TopicModel: Sendable {
     /// Turns text into the classifier's feature rows.
-    public var tfidf: TfidfModel
+    public package(set) var tfidf: TfidfModel
     /// Labels, weights and intercepts.
-    public var classifier: LogisticRegressionModel
+    public package(set) var classifier: LogisticRegressionModel
     /// Training data, settings, outcome and scores.
     public var provenance: ModelProvenance
     /// Scores are divided by this before the softmax (temperature scaling, see `TemperatureScaling`);
     /// 1 leaves the classifier's probabilities as trained. Stored in the model file as `temperature`.
-    public var temperature: Double
+    public package(set) var temperature: Double
     /// How many times the title is repeated in the model's input (`classifierInput`); 1 reads title and
     /// text alike. Stored in the model file as `title_weight`.
-    public var titleWeight: Int
+    public package(set) var titleWeight: Int
 
     public init(tfidf: TfidfModel, classifier: LogisticRegressionModel, provenance: ModelProvenance, temperature: Double = 1,
                 titleWeight: Int = 1) {

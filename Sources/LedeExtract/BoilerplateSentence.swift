@@ -5,9 +5,9 @@
 /// Tuned for a very low rate of false alarms on article sentences, so a summarizer can drop what it flags
 /// whatever its input: none of BBC News's 31,000; 0.37 % of CNN/Daily Mail's, nearly all of them the
 /// "Read more:", "Click here" and "All rights reserved" lines those texts carry. English phrases only.
-public enum BoilerplateSentence {
+package enum BoilerplateSentence {
     /// Whether `sentence` is, by its look alone, page furniture rather than an article's sentence.
-    public static func looksLikeBoilerplate(_ sentence: Substring) -> Bool {
+    package static func looksLikeBoilerplate(_ sentence: Substring) -> Bool {
         let sentence = BoilerplateText(sentence)
         guard !sentence.core.isEmpty else { return false }
         let words = sentence.words.count

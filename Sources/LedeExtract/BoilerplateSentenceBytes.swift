@@ -3,7 +3,7 @@ extension BoilerplateSentence {
     /// asks it of every sentence). Most sentences are told apart by a look at their bytes alone: a
     /// sentence can match a rule only when its first word opens one, or it holds `|`, "newsletter" or
     /// "rights reserved"; the others are not decoded at all.
-    public static func looksLikeBoilerplate(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func looksLikeBoilerplate(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard mayBeBoilerplate(bytes) else { return false }
         return looksLikeBoilerplate(Substring(String(decoding: bytes, as: UTF8.self)))
     }

@@ -4,7 +4,7 @@ extension Array {
     /// An array of `count` elements that `initialize` fills completely. Large buffers are marked for
     /// transparent huge pages first, so that filling them takes one page fault per 2 MiB rather than
     /// per 4 KiB (page faults dominate loading a large model in a short-lived process).
-    public init(largeCapacity count: Int, initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
+    package init(largeCapacity count: Int, initialize: (UnsafeMutableBufferPointer<Element>) -> Void) {
         self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
             if let base = buffer.baseAddress {
                 adviseHugePages(UnsafeMutableRawPointer(base), bytes: count * MemoryLayout<Element>.stride)
@@ -17,7 +17,7 @@ extension Array {
 
 /// Asks the kernel to back the whole 2 MiB pages inside `[start, start + bytes)` with huge pages
 /// (a hint: without transparent huge pages, or on failure, nothing changes). Only for 4 MiB or more.
-public func adviseHugePages(_ start: UnsafeMutableRawPointer, bytes: Int) {
+package func adviseHugePages(_ start: UnsafeMutableRawPointer, bytes: Int) {
     let huge = 2 << 20
     guard bytes >= 2 * huge else { return }
     let first = (Int(bitPattern: start) + huge - 1) & ~(huge - 1)

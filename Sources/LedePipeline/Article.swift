@@ -69,7 +69,7 @@ public struct ArticleDecoder: Sendable {
     /// has the wrong type. A missing or null title, label or summary reads as absent; a missing
     /// text is an error, unless the record holds a page's HTML (`PageReading.htmlField`): then the
     /// article is extracted from it, and the record's title, when it has one, stays the title.
-    public func decode(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws(RecordError) -> Article {
+    package func decode(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws(RecordError) -> Article {
         let values: [JSONObjectScanner.Value?]
         do { values = try scanner.scan(line) } catch {
             var located = error

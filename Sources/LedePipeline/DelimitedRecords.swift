@@ -9,15 +9,15 @@ import Foundation
 /// LF line ends, blank lines and a missing final line end are accepted. Columns are found by header
 /// name (compared after trimming spaces): the `text` and `label` fields' columns must be there, the
 /// `title` and `id` ones are used when they are. Streams the file: a record is held only while it is read.
-public struct DelimitedRecords {
-    public let path: String
+package struct DelimitedRecords {
+    package let path: String
     /// The byte between fields: `,` for CSV, a tab for TSV.
-    public let delimiter: UInt8
-    public let fields: RecordFields
+    package let delimiter: UInt8
+    package let fields: RecordFields
     /// A record of more bytes than this is a bad record (it is skipped over, not held).
-    public let maxRecordBytes: Int
+    package let maxRecordBytes: Int
 
-    public init(path: String, delimiter: UInt8, fields: RecordFields, maxRecordBytes: Int = .max) {
+    package init(path: String, delimiter: UInt8, fields: RecordFields, maxRecordBytes: Int = .max) {
         self.path = path
         self.delimiter = delimiter
         self.fields = fields
@@ -28,7 +28,7 @@ public struct DelimitedRecords {
     /// columns are missing; label nil when its cell is empty), or a `RecordError` with the line the record
     /// starts on. Feeds every byte of the file to `digest`. Throws `InputError` when the file cannot
     /// be opened or read, and `InputFormatError` when the header row is unusable.
-    public func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
+    package func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError(path: path, errno: errno) }
         defer { close(fd) }

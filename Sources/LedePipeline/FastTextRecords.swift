@@ -3,15 +3,15 @@
 /// Exactly one label per line for now: a line with none, or with several, is a bad record. Blank
 /// lines are skipped; LF or CRLF line ends and a UTF-8 byte-order mark are accepted. Records have no
 /// title and no id.
-public struct FastTextRecords {
+package struct FastTextRecords {
     /// What marks a word as a label.
-    public static let labelPrefix: [UInt8] = Array("__label__".utf8)
+    package static let labelPrefix: [UInt8] = Array("__label__".utf8)
 
-    public let path: String
+    package let path: String
     /// A line of more bytes than this is a bad record (it is skipped over, not held).
-    public let maxRecordBytes: Int
+    package let maxRecordBytes: Int
 
-    public init(path: String, maxRecordBytes: Int = .max) {
+    package init(path: String, maxRecordBytes: Int = .max) {
         self.path = path
         self.maxRecordBytes = maxRecordBytes
     }
@@ -19,7 +19,7 @@ public struct FastTextRecords {
     /// Calls `body` with each non-blank line in order: an `Article`, or a `RecordError` naming the line.
     /// Feeds each line and a newline to `digest`, as the JSON Lines reader does. Throws `InputError`
     /// when the file cannot be opened or read.
-    public func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
+    package func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
         try LineReader.forEachRecord(in: path, maxRecordBytes: maxRecordBytes, digest: &digest, decode: { bytes, number in
             let content = number == 1 ? bytes.droppingByteOrderMark() : bytes
             return content.allSatisfy(Self.isSpace) ? nil : Self.article(content, line: number)

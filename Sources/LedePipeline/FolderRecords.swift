@@ -5,12 +5,12 @@ import Foundation
 /// contents the text (without a leading UTF-8 byte-order mark) and `<label>/<name>` its id. Labels and
 /// files come in byte order of their names, so every run reads the same sequence. Everything else is
 /// ignored: files at the top, other files, deeper folders, and names that start with a dot.
-public struct FolderRecords {
-    public let path: String
+package struct FolderRecords {
+    package let path: String
     /// A file of more bytes than this is a bad record (it is not read).
-    public let maxRecordBytes: Int
+    package let maxRecordBytes: Int
 
-    public init(path: String, maxRecordBytes: Int = .max) {
+    package init(path: String, maxRecordBytes: Int = .max) {
         self.path = path
         self.maxRecordBytes = maxRecordBytes
     }
@@ -18,7 +18,7 @@ public struct FolderRecords {
     /// Calls `body` with each document in order: an `Article`, or a `RecordError` whose source is the
     /// file. Feeds the bytes of every file read, in order, to `digest`. Throws `InputError` when the
     /// folder is missing, is not a folder, or a file or folder in it cannot be read.
-    public func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
+    package func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
         var info = stat()
         guard stat(path, &info) == 0 else { throw InputError(path: path, errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw InputError(path: path, errno: ENOTDIR) }

@@ -7,9 +7,9 @@ import Glibc
 /// done on each record: one pass over the bytes, no intermediate objects. A kept member's value
 /// is returned as a string when it is a string (escapes decoded) or a number (its text, so an
 /// `id` of 42 reads as "42"); null reads as nil; other kinds are reported as `.other`.
-public struct JSONObjectScanner: Sendable {
+package struct JSONObjectScanner: Sendable {
     /// A kept member's value.
-    public enum Value: Equatable, Sendable {
+    package enum Value: Equatable, Sendable {
         case string(String)
         case number(String)
         case null
@@ -17,18 +17,18 @@ public struct JSONObjectScanner: Sendable {
     }
 
     /// The member names to keep.
-    public let keys: [String]
+    package let keys: [String]
     private let keyBytes: [[UInt8]]
 
     /// Creates a scanner keeping the members with these names.
-    public init(keys: [String]) {
+    package init(keys: [String]) {
         self.keys = keys
         self.keyBytes = keys.map { Array($0.utf8) }
     }
 
     /// The kept members' values in the order of `keys` (nil when absent); throws `RecordError`
     /// (`invalidJSON`, `invalidUTF8`, `notAnObject`) naming the byte offset of the problem.
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(RecordError) -> [Value?] {
+    package func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(RecordError) -> [Value?] {
         var cursor = Cursor(bytes: bytes)
         var values = [Value?](repeating: nil, count: keys.count)
         cursor.skipWhitespace()

@@ -1,7 +1,7 @@
 /// Helpers for writing JSON Lines output by hand, which is faster than an encoder per record.
-public enum JSONWriting {
+package enum JSONWriting {
     /// `text` as a JSON string literal, with quotes, backslashes and control characters escaped.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         var needsEscape = false
@@ -27,14 +27,14 @@ public enum JSONWriting {
     }
 
     /// A probability with enough digits to tell models apart, and no more.
-    public static func number(_ value: Float) -> String {
+    package static func number(_ value: Float) -> String {
         let rounded = (Double(value) * 1e6).rounded() / 1e6
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     /// An error record in the place of a bad input record (BRIEF §8).
     /// With `file`, the error also names the input it is in (`"file"`), for runs over several inputs.
-    public static func errorRecord(id: String?, _ error: RecordError, file: Bool = false) -> String {
+    package static func errorRecord(id: String?, _ error: RecordError, file: Bool = false) -> String {
         var line = "{\"id\":\(id ?? "null"),\"error\":{\"code\":\(quoted(error.code.rawValue)),\"message\":\(quoted(error.message))"
         if let number = error.line { line += ",\"line\":\(number)" }
         if file, let source = error.source { line += ",\"file\":\(quoted(source))" }

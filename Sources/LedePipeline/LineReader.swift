@@ -4,9 +4,9 @@ import Foundation
 /// handing each line over as soon as its newline arrives, so it works on a pipe fed one record at
 /// a time. LF ends a line and a CR before it is dropped. A line longer than `maxLineBytes` is not
 /// held: its bytes are skipped to the next newline and it is reported as too large.
-public struct LineReader {
+package struct LineReader {
     /// One line of input.
-    public enum Line {
+    package enum Line {
         /// The line's bytes (without its line ending) and its 1-based number.
         case text(UnsafeBufferPointer<UInt8>, number: Int)
         /// A line over the limit, with its number and its length in bytes.
@@ -24,15 +24,15 @@ public struct LineReader {
     private var lineNumber = 0
     private var atEnd = false
     /// The input's name, for messages: a path, or "stdin".
-    public let name: String
+    package let name: String
 
     /// Reads standard input.
-    public static func standardInput(maxLineBytes: Int = .max) -> LineReader {
+    package static func standardInput(maxLineBytes: Int = .max) -> LineReader {
         LineReader(descriptor: 0, closeAtEnd: false, name: "stdin", maxLineBytes: maxLineBytes)
     }
 
     /// Opens a file; throws `InputError` when it cannot be opened.
-    public init(path: String, maxLineBytes: Int = .max) throws {
+    package init(path: String, maxLineBytes: Int = .max) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw InputError(path: path, errno: errno) }
         var info = stat()
@@ -56,7 +56,7 @@ public struct LineReader {
     /// `beforeWaiting` runs whenever every line read so far has been handed over and the reader would
     /// have to wait for more input (and once at the end): the moment to finish pending work. A file,
     /// or a pipe that already holds more bytes, is read on without it.
-    public mutating func forEachLine(beforeWaiting: () throws -> Void = {}, _ body: (Line) throws -> Bool) throws {
+    package mutating func forEachLine(beforeWaiting: () throws -> Void = {}, _ body: (Line) throws -> Bool) throws {
         while true {
             // A complete line in the buffer?
             if let newline = buffer[max(start, searched)..<end].firstIndex(of: 0x0A) {
@@ -155,7 +155,7 @@ public struct LineReader {
 
 extension LineReader {
     /// Whether a line holds only spaces and tabs: a blank line, which the line-per-record readers skip.
-    public static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 

@@ -1,5 +1,5 @@
 /// SHA-256 (FIPS 180-4), fed incrementally; used to record a digest of the training data in a model.
-public struct SHA256 {
+package struct SHA256 {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
@@ -17,10 +17,10 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    public init() {}
+    package init() {}
 
     /// Adds bytes to the message. O(n).
-    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
         length &+= UInt64(bytes.count)
         var i = 0
         if !pending.isEmpty {
@@ -40,13 +40,13 @@ public struct SHA256 {
     }
 
     /// Adds a string's UTF-8 bytes.
-    public mutating func update(_ text: String) {
+    package mutating func update(_ text: String) {
         var text = text
         text.withUTF8 { update($0) }
     }
 
     /// The digest as 64 lowercase hex digits; the hasher should not be used afterwards.
-    public mutating func hexDigest() -> String {
+    package mutating func hexDigest() -> String {
         let bitLength = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }

@@ -9,7 +9,7 @@ extension TfidfVectorizer {
     /// on the worker threads. Ill-formed UTF-8 is read as U+FFFD and counted in `invalidUTF8Count`. A line
     /// that is not a JSON object with those fields as strings throws `VectorizerError` `badRecord` with its
     /// line number; a file that cannot be opened or read throws `unreadableInput`.
-    public func fitTransform(jsonLinesAt path: String, fields: [String] = ["title", "text"],
+    package func fitTransform(jsonLinesAt path: String, fields: [String] = ["title", "text"],
                              threads: Int = defaultThreadCount, linesPerChunk: Int = 4096) throws -> TfidfFit {
         precondition(!fields.isEmpty && linesPerChunk > 0, "fitTransform: give at least one field and a positive chunk size")
         var reader: LineReader

@@ -5,14 +5,14 @@
 /// "dying" → "die", "news" → "news", …), words of one or two letters left alone, four-letter -ies and -ied
 /// words → -ie, y → i only after a consonant that is not the whole stem, -alli reduced before step 2, -bli,
 /// -fulli and -logi in step 2, and a two-letter vowel–consonant stem counting as cvc.
-public struct PorterStemmer: Sendable {
+package struct PorterStemmer: Sendable {
     /// Creates a stemmer; it holds no state.
-    public init() {}
+    package init() {}
 
     /// The stem of `word`, lower-cased first as NLTK does (with Swift's Unicode lower-casing, which agrees
     /// with Python's `str.lower()` except for the context-dependent final sigma). O(length²) at worst, for
     /// the measures of long words; words here are short.
-    public func stem(_ word: String) -> String {
+    package func stem(_ word: String) -> String {
         let originalLength = word.unicodeScalars.count
         var letters = PorterWord(word.lowercased().unicodeScalars.map(\.value))
         stem(&letters, originalLength: originalLength)

@@ -1,17 +1,17 @@
 /// rouge-score's default tokenizer (`rouge_score.tokenize.tokenize`, version 0.1.2): lower-case, every run
 /// of characters other than `[a-z0-9]` separates tokens, and with stemming each token longer than three
 /// characters is replaced by its Porter stem (NLTK's `PorterStemmer`).
-public struct ROUGETokenizer: Sendable {
+package struct ROUGETokenizer: Sendable {
     /// Whether tokens longer than three characters are stemmed (rouge-score's `use_stemmer`).
-    public var stemming: Bool
+    package var stemming: Bool
 
     /// Creates a tokenizer; `stemming` as rouge-score's `use_stemmer`.
-    public init(stemming: Bool = true) {
+    package init(stemming: Bool = true) {
         self.stemming = stemming
     }
 
     /// The tokens of `text`, exactly as rouge-score's tokenizer returns them. O(bytes).
-    public func tokens(_ text: String) -> [String] {
+    package func tokens(_ text: String) -> [String] {
         let scanned = ROUGETokenScanner.scan(text)
         let stemmer = PorterStemmer()
         var word = PorterWord([])

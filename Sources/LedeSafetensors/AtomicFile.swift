@@ -9,11 +9,11 @@ import Darwin
 /// Writes a file all at once or not at all: the bytes go to a new temporary file in the destination's
 /// directory, which is synced and then renamed over the destination. Readers see the old file or the new
 /// one, never a mix; on any error the temporary file is removed and the destination is left untouched.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Creates a temporary file beside `path`, lets `body` write into it, then syncs it and renames it to
     /// `path` (and syncs the directory, best effort). If `body` throws, its error is rethrown unchanged after
     /// cleanup; failures of the file system throw ``SafetensorsError`` with code `ioError`.
-    public static func write(toFile path: String, _ body: (inout AtomicFileSink) throws -> Void) throws {
+    package static func write(toFile path: String, _ body: (inout AtomicFileSink) throws -> Void) throws {
         func fail(_ message: String, _ code: Int32) -> SafetensorsError {
             SafetensorsError(.ioError, file: path, "\(message): \(systemMessage(code))")
         }
@@ -51,13 +51,13 @@ public enum AtomicFile {
 }
 
 /// Where ``AtomicFile/write(toFile:_:)``'s body writes: the open temporary file.
-public struct AtomicFileSink {
+package struct AtomicFileSink {
     /// The temporary file being written; it is renamed to the destination at the end.
-    public let temporaryPath: String
+    package let temporaryPath: String
     /// The file that will be replaced.
-    public let destination: String
+    package let destination: String
     /// How many bytes have been written so far.
-    public private(set) var bytesWritten = 0
+    package private(set) var bytesWritten = 0
     private let descriptor: Int32
 
     init(descriptor: Int32, temporaryPath: String, destination: String) {
@@ -67,7 +67,7 @@ public struct AtomicFileSink {
     }
 
     /// Appends `bytes` to the file, retrying partial and interrupted writes.
-    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(SafetensorsError) {
+    package mutating func write(_ bytes: UnsafeRawBufferPointer) throws(SafetensorsError) {
         guard let start = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
@@ -86,7 +86,7 @@ public struct AtomicFileSink {
     }
 
     /// Appends `bytes` to the file.
-    public mutating func write(_ bytes: [UInt8]) throws(SafetensorsError) {
+    package mutating func write(_ bytes: [UInt8]) throws(SafetensorsError) {
         var failure: SafetensorsError?
         bytes.withUnsafeBytes { raw in
             do throws(SafetensorsError) { try write(raw) } catch { failure = error }

@@ -2,7 +2,7 @@
 ///
 /// Every case is a whole number of bytes; the sub-byte types of newer writers (`F4`, `F6_E2M3`, `F6_E3M2`)
 /// are rejected as unknown.
-public enum SafetensorsDType: String, Sendable, CaseIterable {
+package enum SafetensorsDType: String, Sendable, CaseIterable {
     /// Booleans, one byte each (0 or 1).
     case bool = "BOOL"
     /// Unsigned 8-bit integers.
@@ -39,7 +39,7 @@ public enum SafetensorsDType: String, Sendable, CaseIterable {
     case complex64 = "C64"
 
     /// Bytes per element.
-    public var size: Int {
+    package var size: Int {
         switch self {
         case .bool, .uint8, .int8, .float8E5M2, .float8E4M3, .float8E8M0: 1
         case .int16, .uint16, .float16, .bfloat16: 2
@@ -49,5 +49,5 @@ public enum SafetensorsDType: String, Sendable, CaseIterable {
     }
 
     /// The name written in the header, e.g. `"F32"`.
-    public var name: String { rawValue }
+    package var name: String { rawValue }
 }

@@ -1,8 +1,8 @@
 /// Why a safetensors file could not be read or written: a code to match on, and a message that names
 /// the file and says what is wrong, e.g. `model.safetensors: truncated: header says 4,096 bytes but the file has 100 bytes in all`.
-public struct SafetensorsError: Error, CustomStringConvertible, Equatable, Sendable {
+package struct SafetensorsError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The kinds of failure, one per validation rule.
-    public enum Code: String, Sendable, CaseIterable {
+    package enum Code: String, Sendable, CaseIterable {
         /// The path names no file.
         case fileNotFound
         /// The path names a directory, device or other non-regular file.
@@ -45,7 +45,7 @@ public struct SafetensorsError: Error, CustomStringConvertible, Equatable, Senda
         case misaligned
 
         /// A short human phrase for the code, used in ``SafetensorsError/description``.
-        public var summary: String {
+        package var summary: String {
             switch self {
             case .fileNotFound: "file not found"
             case .notARegularFile: "not a regular file"
@@ -72,21 +72,21 @@ public struct SafetensorsError: Error, CustomStringConvertible, Equatable, Senda
     }
 
     /// What went wrong, to match on.
-    public var code: Code
+    package var code: Code
     /// The file concerned, as the caller named it; `nil` for errors found before any file is involved.
-    public var file: String?
+    package var file: String?
     /// What is wrong, in words, without the file name or the code's phrase.
-    public var message: String
+    package var message: String
 
     /// Makes an error from its parts.
-    public init(_ code: Code, file: String?, _ message: String) {
+    package init(_ code: Code, file: String?, _ message: String) {
         self.code = code
         self.file = file
         self.message = message
     }
 
     /// `file: phrase: message`, e.g. `model.safetensors: truncated: header says 4,096 bytes but the file has 100 bytes in all`.
-    public var description: String {
+    package var description: String {
         let prefix = file.map { "\($0): " } ?? ""
         return "\(prefix)\(code.summary): \(message)"
     }

@@ -14,28 +14,28 @@ import Foundation
 /// header is checked against the file before any tensor is reachable (see ``SafetensorsError/Code``).
 /// The mapping is private and read-only: replacing the file (as ``SafetensorsWriter`` does, by rename) does
 /// not disturb an open file, but truncating it in place while mapped would (SIGBUS), as with any `mmap`.
-public final class SafetensorsFile: @unchecked Sendable {
+package final class SafetensorsFile: @unchecked Sendable {
     /// The largest header accepted: 100 MB, far above any real header and far below what would hurt.
-    public static let maximumHeaderBytes = 100_000_000
+    package static let maximumHeaderBytes = 100_000_000
 
     /// The path as given when opening, used in errors.
-    public let path: String
+    package let path: String
     /// The tensor names, sorted by their UTF-8 bytes.
-    public let names: [String]
+    package let names: [String]
     /// The tensor names in the order of their bytes in the file.
-    public let namesInDataOrder: [String]
+    package let namesInDataOrder: [String]
     /// The header's `__metadata__`; empty when there is none.
-    public let metadata: [String: String]
+    package let metadata: [String: String]
     /// The file's size in bytes.
-    public let fileSize: Int
+    package let fileSize: Int
     /// Where the data buffer begins in the file: 8 + the header length.
-    public let dataOffset: Int
+    package let dataOffset: Int
 
     private let tensors: [String: SafetensorsTensorInfo]
     private let mapping: UnsafeRawBufferPointer
 
     /// Opens, maps and validates the file at `path`; throws ``SafetensorsError`` on any problem.
-    public init(path: String) throws(SafetensorsError) {
+    package init(path: String) throws(SafetensorsError) {
         func fail(_ code: SafetensorsError.Code, _ message: String) -> SafetensorsError {
             SafetensorsError(code, file: path, message)
         }
@@ -88,7 +88,7 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     /// Opens, maps and validates the file at `url`; throws ``SafetensorsError`` on any problem.
-    public convenience init(url: URL) throws(SafetensorsError) {
+    package convenience init(url: URL) throws(SafetensorsError) {
         try self.init(path: url.path)
     }
 
@@ -97,12 +97,12 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     /// Whether the file has a tensor called `name`.
-    public func contains(_ name: String) -> Bool {
+    package func contains(_ name: String) -> Bool {
         tensors[name] != nil
     }
 
     /// The header's entry for `name`; throws `noSuchTensor` when there is none.
-    public func info(of name: String) throws(SafetensorsError) -> SafetensorsTensorInfo {
+    package func info(of name: String) throws(SafetensorsError) -> SafetensorsTensorInfo {
         guard let info = tensors[name] else {
             let known = names.prefix(10).map(quoted).joined(separator: ", ") + (names.count > 10 ? ", …" : "")
             throw SafetensorsError(.noSuchTensor, file: path, "no tensor \(quoted(name)); the file has \(names.isEmpty ? "none" : known)")
@@ -111,24 +111,24 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     /// The dimensions of tensor `name`, outermost first (`[]` for a scalar).
-    public func shape(of name: String) throws(SafetensorsError) -> [Int] {
+    package func shape(of name: String) throws(SafetensorsError) -> [Int] {
         try info(of: name).shape
     }
 
     /// The element type of tensor `name`.
-    public func dtype(of name: String) throws(SafetensorsError) -> SafetensorsDType {
+    package func dtype(of name: String) throws(SafetensorsError) -> SafetensorsDType {
         try info(of: name).dtype
     }
 
     /// The raw little-endian bytes of tensor `name`, whatever its dtype; valid while this file is alive.
-    public func rawBytes(_ name: String) throws(SafetensorsError) -> UnsafeRawBufferPointer {
+    package func rawBytes(_ name: String) throws(SafetensorsError) -> UnsafeRawBufferPointer {
         let range = try info(of: name).byteRange
         return UnsafeRawBufferPointer(rebasing: mapping[(dataOffset + range.lowerBound)..<(dataOffset + range.upperBound)])
     }
 
     /// A zero-copy view of tensor `name` as `T`. Throws `wrongDType` unless the tensor's dtype is `T`'s, and
     /// `misaligned` when its bytes do not start on a multiple of `T`'s alignment (then use ``array(_:as:)``).
-    public func tensor<T: SafetensorsElement>(_ name: String, as type: T.Type = T.self) throws(SafetensorsError) -> SafetensorsTensor<T> {
+    package func tensor<T: SafetensorsElement>(_ name: String, as type: T.Type = T.self) throws(SafetensorsError) -> SafetensorsTensor<T> {
         let info = try checkedInfo(name, as: T.self)
         let bytes = try rawBytes(name)
         guard let start = bytes.baseAddress, info.elementCount > 0 else {
@@ -142,7 +142,7 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     /// A copy of tensor `name`'s elements as `[T]`, wherever its bytes lie; throws `wrongDType` unless its dtype is `T`'s.
-    public func array<T: SafetensorsElement>(_ name: String, as type: T.Type = T.self) throws(SafetensorsError) -> [T] {
+    package func array<T: SafetensorsElement>(_ name: String, as type: T.Type = T.self) throws(SafetensorsError) -> [T] {
         let info = try checkedInfo(name, as: T.self)
         let bytes = try rawBytes(name)
         return [T](unsafeUninitializedCapacity: info.elementCount) { buffer, initialized in
@@ -154,15 +154,15 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
 
     /// A zero-copy view of an `F32` tensor.
-    public func floats(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Float> { try tensor(name) }
+    package func floats(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Float> { try tensor(name) }
     /// A zero-copy view of an `F64` tensor.
-    public func doubles(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Double> { try tensor(name) }
+    package func doubles(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Double> { try tensor(name) }
     /// A zero-copy view of an `I64` tensor.
-    public func int64s(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Int64> { try tensor(name) }
+    package func int64s(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Int64> { try tensor(name) }
     /// A zero-copy view of an `I32` tensor.
-    public func int32s(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Int32> { try tensor(name) }
+    package func int32s(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<Int32> { try tensor(name) }
     /// A zero-copy view of a `U8` tensor.
-    public func bytes(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<UInt8> { try tensor(name) }
+    package func bytes(_ name: String) throws(SafetensorsError) -> SafetensorsTensor<UInt8> { try tensor(name) }
 
     private func checkedInfo<T: SafetensorsElement>(_ name: String, as type: T.Type) throws(SafetensorsError) -> SafetensorsTensorInfo {
         let info = try info(of: name)

@@ -1,19 +1,19 @@
 /// What the header says about one tensor, after validation.
-public struct SafetensorsTensorInfo: Sendable, Equatable {
+package struct SafetensorsTensorInfo: Sendable, Equatable {
     /// The tensor's name.
-    public var name: String
+    package var name: String
     /// Its element type.
-    public var dtype: SafetensorsDType
+    package var dtype: SafetensorsDType
     /// Its dimensions, outermost first; `[]` for a scalar.
-    public var shape: [Int]
+    package var shape: [Int]
     /// Where its bytes are, relative to the start of the data buffer (the header's `data_offsets`).
-    public var byteRange: Range<Int>
+    package var byteRange: Range<Int>
 
     /// The number of elements: the product of ``shape`` (1 for a scalar).
-    public var elementCount: Int { byteRange.count / dtype.size }
+    package var elementCount: Int { byteRange.count / dtype.size }
 
     /// Makes an info from its parts; no validation.
-    public init(name: String, dtype: SafetensorsDType, shape: [Int], byteRange: Range<Int>) {
+    package init(name: String, dtype: SafetensorsDType, shape: [Int], byteRange: Range<Int>) {
         self.name = name
         self.dtype = dtype
         self.shape = shape

@@ -5,9 +5,9 @@ import Foundation
 /// The output is deterministic: header keys sorted by their UTF-8 bytes, data ordered by element size
 /// (largest first) and then name, so every tensor is aligned to its element size; identical inputs give
 /// identical bytes. Adding a tensor keeps a reference to its array (no copy) until the writer is dropped.
-public struct SafetensorsWriter: Sendable {
+package struct SafetensorsWriter: Sendable {
     /// The `__metadata__` strings stored in the header; omitted from the file when empty.
-    public var metadata: [String: String]
+    package var metadata: [String: String]
     private var pending: [String: Pending] = [:]
 
     /// A tensor waiting to be written: its header facts and a way to hand over its bytes.
@@ -19,19 +19,19 @@ public struct SafetensorsWriter: Sendable {
     }
 
     /// An empty writer with the given metadata.
-    public init(metadata: [String: String] = [:]) {
+    package init(metadata: [String: String] = [:]) {
         self.metadata = metadata
     }
 
     /// The names of the tensors added so far, sorted by their UTF-8 bytes.
-    public var names: [String] {
+    package var names: [String] {
         pending.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Adds tensor `name` holding `values` in row-major order with dimensions `shape` (`nil`: one dimension of
     /// `values.count`; `[]`: a scalar). Throws when the name is taken or reserved, a dimension is negative,
     /// or the shape's product is not `values.count`.
-    public mutating func add<T: SafetensorsElement>(_ name: String, _ values: [T], shape: [Int]? = nil) throws(SafetensorsError) {
+    package mutating func add<T: SafetensorsElement>(_ name: String, _ values: [T], shape: [Int]? = nil) throws(SafetensorsError) {
         let shape = shape ?? [values.count]
         try checkName(name)
         let count = try checkedCount(name, shape: shape, dtype: T.safetensorsDType)
@@ -45,7 +45,7 @@ public struct SafetensorsWriter: Sendable {
 
     /// Adds tensor `name` of any dtype from its raw little-endian `bytes` (e.g. `F16`, `BOOL`); `bytes.count`
     /// must be the shape's product times the dtype's size.
-    public mutating func addRaw(_ name: String, dtype: SafetensorsDType, shape: [Int], bytes: [UInt8]) throws(SafetensorsError) {
+    package mutating func addRaw(_ name: String, dtype: SafetensorsDType, shape: [Int], bytes: [UInt8]) throws(SafetensorsError) {
         try checkName(name)
         let count = try checkedCount(name, shape: shape, dtype: dtype)
         guard count.bytes == bytes.count else {
@@ -57,7 +57,7 @@ public struct SafetensorsWriter: Sendable {
     }
 
     /// The whole file as bytes.
-    public func serialized() throws(SafetensorsError) -> [UInt8] {
+    package func serialized() throws(SafetensorsError) -> [UInt8] {
         let (header, ordered) = try layout()
         var out: [UInt8] = []
         out.reserveCapacity(8 + header.count + ordered.reduce(0) { $0 + $1.byteCount })
@@ -71,7 +71,7 @@ public struct SafetensorsWriter: Sendable {
 
     /// Hands the file's bytes to `consume` in order, in a few large chunks (the length and header, then one
     /// chunk per non-empty tensor). Throws ``SafetensorsError`` when the header would be too large, or what `consume` throws.
-    public func encode(_ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func encode(_ consume: (UnsafeRawBufferPointer) throws -> Void) throws {
         let (header, ordered) = try layout()
         var prefix: [UInt8] = []
         prefix.reserveCapacity(8 + header.count)
@@ -85,14 +85,14 @@ public struct SafetensorsWriter: Sendable {
 
     /// Writes the file to `path` atomically (see ``AtomicFile``): the destination is replaced whole or left
     /// untouched. Throws ``SafetensorsError``.
-    public func write(toFile path: String) throws {
+    package func write(toFile path: String) throws {
         try AtomicFile.write(toFile: path) { sink in
             try encode { try sink.write($0) }
         }
     }
 
     /// Writes the file to `url` atomically; see ``write(toFile:)``.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try write(toFile: url.path)
     }
 

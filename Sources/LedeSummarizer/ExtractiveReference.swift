@@ -3,11 +3,11 @@ import LedeSentences
 /// Which of an article's sentences make up a reference summary that was built by copying
 /// sentences (as BBC's references were): the reference, white space removed, must be exactly a
 /// concatenation of whole segments of the article, white space removed, in any order.
-public enum ExtractiveReference {
+package enum ExtractiveReference {
     /// The indices of the article's segments that spell out `reference`, or nil when it is not made of
     /// whole segments. Depth-first over positions in the reference, longest segment first, remembering
     /// positions that lead nowhere, so it is linear in practice.
-    public static func sentences(of reference: String, in text: String, segments: [Range<Int>]) -> Set<Int>? {
+    package static func sentences(of reference: String, in text: String, segments: [Range<Int>]) -> Set<Int>? {
         let target = Array(reference.utf8.filter { !isSpace($0) })
         guard !target.isEmpty else { return nil }
         let textBytes = Array(text.utf8)

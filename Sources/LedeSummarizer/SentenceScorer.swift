@@ -7,21 +7,21 @@ import Darwin
 /// A learned sentence scorer: logistic regression over standardized `SentenceFeature`s, giving each
 /// candidate the probability that it belongs in a summary. A summarizer with a scorer ranks by these
 /// probabilities instead of PageRank; selection (budget, redundancy rule) is unchanged.
-public struct SentenceScorer: Sendable, Equatable {
+package struct SentenceScorer: Sendable, Equatable {
     /// The features, in the order of the other arrays.
-    public let features: [SentenceFeature]
+    package let features: [SentenceFeature]
     /// Each feature's mean on the training sentences (subtracted first).
-    public let mean: [Double]
+    package let mean: [Double]
     /// Each feature's standard deviation on the training sentences (divided by next; 1 for a constant feature).
-    public let scale: [Double]
+    package let scale: [Double]
     /// Each standardized feature's weight.
-    public let weights: [Double]
+    package let weights: [Double]
     /// The intercept.
-    public let bias: Double
+    package let bias: Double
 
     /// Creates a scorer; the arrays must have one value per feature, the scales be positive and
     /// everything finite (`SummarizerError` otherwise).
-    public init(features: [SentenceFeature], mean: [Double], scale: [Double], weights: [Double], bias: Double) throws {
+    package init(features: [SentenceFeature], mean: [Double], scale: [Double], weights: [Double], bias: Double) throws {
         let f = features.count
         func fail(_ message: String) -> SummarizerError { SummarizerError(.invalidOptions, message) }
         guard f > 0 else { throw fail("a sentence scorer needs at least one feature") }

@@ -52,12 +52,17 @@ public struct Summarizer: Sendable {
     let modelIDF: ModelIDFTable?
     /// A learned sentence scorer that ranks candidates instead of PageRank (which becomes one of its
     /// features), when one was given (see `SummarizerModel`).
-    public let scorer: SentenceScorer?
+    package let scorer: SentenceScorer?
 
-    /// Creates a summarizer; throws `SummarizerError` when a setting is out of range. With a `scorer`,
-    /// candidates are ranked by its probabilities (selection is unchanged).
+    /// Creates a summarizer that ranks sentences by TextRank with `options.position`; throws `SummarizerError`
+    /// when a setting is out of range.
     public init(options: SummarizerOptions = SummarizerOptions(), idf: IDFSource = .sentences,
-                segmenter: SentenceSegmenter = SentenceSegmenter(), scorer: SentenceScorer? = nil) throws {
+                segmenter: SentenceSegmenter = SentenceSegmenter()) throws {
+        try self.init(options: options, idf: idf, segmenter: segmenter, scorer: nil)
+    }
+
+    /// Creates a summarizer; with a `scorer`, candidates are ranked by its probabilities (selection is unchanged).
+    package init(options: SummarizerOptions, idf: IDFSource, segmenter: SentenceSegmenter, scorer: SentenceScorer?) throws {
         try options.validate()
         self.options = options
         self.segmenter = segmenter

@@ -1,3 +1,4 @@
+import LedeSentences
 import Foundation
 import LedeClassifier
 import LedeSafetensors
@@ -6,7 +7,7 @@ import LedeSafetensors
 /// with, plus where it came from. `SummarizerModelFile` reads and writes it.
 public struct SummarizerModel: Sendable {
     /// The learned scorer.
-    public var scorer: SentenceScorer
+    package var scorer: SentenceScorer
     /// The ranking settings the features assume (PageRank's position weighting, idf exponent,
     /// minimum words, redundancy threshold); the rest are the defaults.
     public var settings: SummarizerModelSettings
@@ -14,7 +15,7 @@ public struct SummarizerModel: Sendable {
     public var provenance: SummarizerProvenance
 
     /// Creates a model.
-    public init(scorer: SentenceScorer, settings: SummarizerModelSettings, provenance: SummarizerProvenance) {
+    package init(scorer: SentenceScorer, settings: SummarizerModelSettings, provenance: SummarizerProvenance) {
         self.scorer = scorer
         self.settings = settings
         self.provenance = provenance
@@ -24,7 +25,7 @@ public struct SummarizerModel: Sendable {
     public func summarizer(budget: SummaryBudget = .default) throws -> Summarizer {
         var options = settings.options
         options.budget = budget
-        return try Summarizer(options: options, scorer: scorer)
+        return try Summarizer(options: options, idf: .sentences, segmenter: SentenceSegmenter(), scorer: scorer)
     }
 }
 

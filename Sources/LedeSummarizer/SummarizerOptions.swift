@@ -149,7 +149,7 @@ public struct SummarizerOptions: Sendable, Equatable {
     /// most this many candidates, so memory and time grow linearly (see `Summarizer`).
     public var graphWindow: Int = 256
     /// The linear algebra backend for the similarity product and PageRank.
-    public var blas: BLAS = .openBLAS
+    package var blas: BLAS = .openBLAS
 
     /// The default options.
     public init() {}

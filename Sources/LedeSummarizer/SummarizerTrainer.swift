@@ -1,3 +1,4 @@
+import LedeSentences
 import Dispatch
 import Foundation
 import Synchronization
@@ -112,7 +113,7 @@ public enum SummarizerTrainer {
     }
 
     /// Fits a scorer on the rows of the given articles (all when `articles` is nil).
-    public static func fit(_ rows: [ArticleRows], articles: [Int]? = nil, features: [SentenceFeature], c: Double,
+    package static func fit(_ rows: [ArticleRows], articles: [Int]? = nil, features: [SentenceFeature], c: Double,
                            threads: Int = 1) -> SentenceScorer {
         let f = features.count
         let chosen = articles ?? Array(rows.indices)
@@ -195,7 +196,7 @@ public enum SummarizerTrainer {
             let train = examples.indices.filter { $0 % folds != fold }
             let test = examples.indices.filter { $0 % folds == fold }
             let scorer = fit(rows, articles: train, features: settings.features, c: settings.c, threads: settings.threads)
-            let summarizer = try Summarizer(options: options, scorer: scorer)
+            let summarizer = try Summarizer(options: options, idf: .sentences, segmenter: SentenceSegmenter(), scorer: scorer)
             let (l, b) = evaluate(summarizer, examples, indices: test, threads: settings.threads)
             let w = Double(test.count)
             learned.0 += l.rouge1 * w; learned.1 += l.rouge2 * w; learned.2 += l.rougeL * w
@@ -216,7 +217,7 @@ public enum SummarizerTrainer {
 /// `size` are picked or none raises it.
 public enum Oracle {
     /// The indices of the picked sentences, increasing.
-    public static func greedy(sentences: [String], reference: String, size: Int,
+    package static func greedy(sentences: [String], reference: String, size: Int,
                               tokenizer: ROUGETokenizer = ROUGETokenizer()) -> [Int] {
         var ids: [String: Int32] = [:]
         func number(_ text: String) -> [Int32] {

@@ -10,7 +10,7 @@ extension StopWords {
     /// modals ("would", "could", "may"), quantities ("many", "one", "less") and stance adverbs ("also",
     /// "however", "still"), tie sentences that report the same claim: with `english` the summarizer
     /// matched fewer of the BBC reference sentences (see the tuning notes in `SummarizerOptions`).
-    public static let summarizerCore = StopWords(summarizerCoreWords)
+    package static let summarizerCore = StopWords(summarizerCoreWords)
 
     static let summarizerCoreWords: [String] = [
         // articles and determiners

@@ -1,9 +1,9 @@
 /// A fast 64-bit hash of byte strings and of 64-bit keys, for the hash tables of terms. Not for security:
 /// an adversary can make it collide, which costs time (longer probes), never correctness.
-public enum ByteHash {
+@usableFromInline package enum ByteHash {
     /// Hashes `count` bytes at `p`, eight at a time.
     @inlinable @inline(__always)
-    public static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    package static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
         let raw = UnsafeRawPointer(p)
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
         var i = 0
@@ -30,7 +30,7 @@ public enum ByteHash {
 
     /// Hashes a 64-bit key (MurmurHash3's finalizer).
     @inlinable @inline(__always)
-    public static func mix(_ key: UInt64) -> UInt64 {
+    package static func mix(_ key: UInt64) -> UInt64 {
         var h = key
         h ^= h >> 33
         h &*= 0xFF51_AFD7_ED55_8CCD

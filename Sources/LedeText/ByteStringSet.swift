@@ -1,13 +1,13 @@
 /// An immutable set of byte strings with membership tests straight from a pointer, for stop words.
 /// Open addressing over flat arrays; membership is O(length of the probe).
-public struct ByteStringSet: Sendable, Hashable {
+@usableFromInline package struct ByteStringSet: Sendable, Hashable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
     private var slots: [Int32]
     private let mask: Int
 
     /// Creates the set of the UTF-8 bytes of `members`.
-    public init<S: Sequence>(_ members: S) where S.Element == String {
+    @usableFromInline package init<S: Sequence>(_ members: S) where S.Element == String {
         var unique: [[UInt8]] = []
         var seen = Set<[UInt8]>()
         for member in members where seen.insert(Array(member.utf8)).inserted {
@@ -28,15 +28,15 @@ public struct ByteStringSet: Sendable, Hashable {
     }
 
     /// Number of members.
-    public var count: Int { starts.count - 1 }
+    @usableFromInline package var count: Int { starts.count - 1 }
 
     /// The members, in the order first given.
-    public var members: [String] {
+    @usableFromInline package var members: [String] {
         (0..<count).map { String(decoding: bytes[starts[$0]..<starts[$0 + 1]], as: UTF8.self) }
     }
 
     /// Whether the `count` bytes at `p` are a member.
-    public func contains(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    @usableFromInline package func contains(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let h = ByteHash.hash(p, count)
         var slot = Int(truncatingIfNeeded: h) & mask
         return slots.withUnsafeBufferPointer { slots in
@@ -62,7 +62,7 @@ public struct ByteStringSet: Sendable, Hashable {
     }
 
     /// Whether `member` is in the set.
-    public func contains(_ member: String) -> Bool {
+    @usableFromInline package func contains(_ member: String) -> Bool {
         var member = member
         return member.withUTF8 { contains($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
     }

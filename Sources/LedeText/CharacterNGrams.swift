@@ -3,7 +3,7 @@
 /// n scalars is a term; a padded token no longer than n is one term, and then longer n are not formed.
 /// `body` receives each n-gram as a pointer into `buffer` and a byte count. `scalarStarts` is scratch.
 @inlinable
-public func forEachCharacterNGram(
+package func forEachCharacterNGram(
     ofToken token: Int, in buffer: TokenBuffer, sizes: ClosedRange<Int>, scalarStarts: inout [Int],
     _ body: (UnsafePointer<UInt8>, Int) -> Void
 ) {

@@ -4,7 +4,7 @@ import Foundation
 /// Matching is on the tokenizer's output: lower-cased, apostrophes written as ASCII "'".
 public struct StopWords: Sendable, Hashable {
     /// The words, for membership tests straight from token bytes.
-    public let members: ByteStringSet
+    @usableFromInline package let members: ByteStringSet
 
     /// A stop-word set of the given words (matched as given: write them lower-cased).
     public init<S: Sequence>(_ words: S) where S.Element == String {

@@ -52,7 +52,7 @@ public struct TextAnalyzer: Sendable, Hashable {
     /// Tokenizes UTF-8 bytes into `buffer`, calling `onBlock` for each block of tokens (see `TokenBuffer`);
     /// tokens of a document come in order across blocks. Returns the number of ill-formed UTF-8 sequences,
     /// each read as U+FFFD. O(n) in the bytes; memory bounded by the buffer's limits.
-    public func tokenize(_ text: UnsafeBufferPointer<UInt8>, into buffer: TokenBuffer, onBlock: (TokenBuffer) -> Void) -> Int {
+    package func tokenize(_ text: UnsafeBufferPointer<UInt8>, into buffer: TokenBuffer, onBlock: (TokenBuffer) -> Void) -> Int {
         let table = ScalarTable.table(limit: unicodeVersion)
         switch tokenization {
         case .scikitLearn:

@@ -6,7 +6,7 @@
 /// ranges. A tokenizer hands the buffer to its caller whenever `blockTokenLimit` tokens or about
 /// `blockByteLimit` bytes have been written, and once more at the end of the text, so memory stays
 /// bounded however long a document is (a single token longer than the byte limit grows the buffer).
-public final class TokenBuffer {
+@usableFromInline package final class TokenBuffer {
     @exclusivity(unchecked) @usableFromInline var storage: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) @usableFromInline var capacity: Int
     @exclusivity(unchecked) @usableFromInline var used: Int
@@ -18,12 +18,12 @@ public final class TokenBuffer {
                                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     /// Most tokens held before the buffer is handed over.
-    public let blockTokenLimit: Int
+    @usableFromInline package let blockTokenLimit: Int
     /// Bytes held before the buffer is handed over (checked after each token).
-    public let blockByteLimit: Int
+    @usableFromInline package let blockByteLimit: Int
 
     /// Creates an empty buffer; the limits bound memory per worker.
-    public init(blockTokenLimit: Int = 16_384, blockByteLimit: Int = 1 << 20) {
+    @usableFromInline package init(blockTokenLimit: Int = 16_384, blockByteLimit: Int = 1 << 20) {
         precondition(blockTokenLimit > 0 && blockByteLimit > 0, "TokenBuffer: limits must be positive")
         self.blockTokenLimit = blockTokenLimit
         self.blockByteLimit = blockByteLimit
@@ -43,24 +43,24 @@ public final class TokenBuffer {
     }
 
     /// Number of tokens in the current block.
-    @inlinable public var tokenCount: Int { count }
+    @inlinable package var tokenCount: Int { count }
 
     /// The start of the byte storage; token `i` is `bytes[tokenStart(i)..<tokenEnd(i)]`, with a space before and after it.
-    @inlinable public var bytes: UnsafePointer<UInt8> { UnsafePointer(storage) }
+    @inlinable package var bytes: UnsafePointer<UInt8> { UnsafePointer(storage) }
 
     /// Byte offset where token `i` starts.
-    @inlinable public func tokenStart(_ i: Int) -> Int { starts[i] }
+    @inlinable package func tokenStart(_ i: Int) -> Int { starts[i] }
 
     /// Byte offset just past token `i`.
-    @inlinable public func tokenEnd(_ i: Int) -> Int { ends[i] }
+    @inlinable package func tokenEnd(_ i: Int) -> Int { ends[i] }
 
     /// The bytes of token `i`.
-    @inlinable public func token(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable package func token(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: storage + starts[i], count: ends[i] - starts[i])
     }
 
     /// The bytes of tokens `first...last` joined by single spaces (a word n-gram).
-    @inlinable public func tokens(_ first: Int, through last: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable package func tokens(_ first: Int, through last: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: storage + starts[first], count: ends[last] - starts[first])
     }
 

@@ -35,7 +35,7 @@ func decodeUTF8Scalar(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (value: 
 }
 
 /// Counts the ill-formed sequences in `bytes` (each maximal subpart once). O(n).
-public func countInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+@usableFromInline package func countInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let p = bytes.baseAddress else { return 0 }
     let n = bytes.count
     var i = 0, invalid = 0
@@ -52,7 +52,7 @@ public func countInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
 }
 
 /// Returns `bytes` with every ill-formed sequence replaced by U+FFFD (EF BF BD), and how many were replaced.
-public func repairUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], replaced: Int) {
+@usableFromInline package func repairUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], replaced: Int) {
     guard let p = bytes.baseAddress else { return ([], 0) }
     let n = bytes.count
     var out: [UInt8] = []
