@@ -8,11 +8,12 @@ import Foundation
 /// Holding data out and scoring the model afterwards are left to the caller (`StratifiedSplit`,
 /// `TopicModel.predict`, `ClassificationMetrics`).
 public struct TopicModelTrainer: Sendable {
-    /// How C is chosen.
-    public enum CChoice: Sendable, Equatable {
-        /// This C.
-        case value(Double)
-        /// The C of best mean accuracy over stratified folds of the training data, from this grid.
+    /// Whether C is chosen by cross-validation.
+    public enum CSearch: Sendable, Equatable {
+        /// Train at `options.c`.
+        case off
+        /// Train at the C of best mean accuracy over stratified folds of the training data, from this grid
+        /// (`options.c` is not used).
         case crossValidated(grid: [Double])
     }
 
@@ -69,31 +70,32 @@ public struct TopicModelTrainer: Sendable {
 
     /// The vectorizer fitted on the corpus (its analyzer and TF-IDF options).
     public var vectorizer: TfidfVectorizer
-    /// Training options; with `CChoice.crossValidated`, their C is replaced by the chosen one.
+    /// Training options: C (unless `cSearch` chooses it), class weights, iterations, threads.
     public var options: LogisticRegressionOptions
-    /// How C is chosen.
-    public var c: CChoice
+    /// Whether C is chosen by cross-validation.
+    public var cSearch: CSearch
     /// Folds of the cross-validation (at least 2).
     public var folds: Int
     /// Whether to calibrate.
     public var calibration: CalibrationMode
-    /// How many times the corpus's texts read their titles (as `LabeledCorpus` was read); recorded in the model.
+    /// How many times the model reads each title before the text; applied to the corpus's titles here and to
+    /// an article's at prediction, since the model records it.
     public var titleWeight: Int
 
     /// Creates a trainer with `lede train`'s defaults for what is not given.
     public init(vectorizer: TfidfVectorizer = TopicModelDefaults.vectorizer, options: LogisticRegressionOptions = LogisticRegressionOptions(c: TopicModelDefaults.c),
-                c: CChoice = .value(TopicModelDefaults.c), folds: Int = 3, calibration: CalibrationMode = .whenPossible,
+                cSearch: CSearch = .off, folds: Int = 3, calibration: CalibrationMode = .whenPossible,
                 titleWeight: Int = TopicModelDefaults.titleWeight) {
         self.vectorizer = vectorizer
         self.options = options
-        self.c = c
+        self.cSearch = cSearch
         self.folds = folds
         self.calibration = calibration
         self.titleWeight = titleWeight
     }
 
-    /// Trains on `corpus`, read at `titleWeight` (its texts are released once vectorized, so pass it with
-    /// `consume` to free them during training). `dataNames` name the training data in the provenance.
+    /// Trains on `corpus`, reading each title `titleWeight` times before its text (the corpus's texts are
+    /// released once vectorized, so pass it with `consume` to free them during training). `dataNames` name the training data in the provenance.
     /// `sampleWeights`, one per document when given, weight each document's log-loss in the final
     /// training and in the cross-validation (e.g. per-source weights of a corpus read from several inputs).
     public func train(_ corpus: consuming LabeledCorpus, dataNames: [String], fields: RecordFields, sampleWeights: [Float]? = nil,
@@ -109,20 +111,22 @@ public struct TopicModelTrainer: Sendable {
         let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
         let labels = corpus.labels.map { index[$0]! }
         var options = options
-        if case .value(let c) = c { options.c = c }
+        var inputs = corpus.classifierInputs(titleWeight: titleWeight)
+        let (documentCount, sha256) = (corpus.count, corpus.sha256)
+        corpus.titles = []
+        corpus.texts = []  // `inputs` holds what training needs
 
-        let crossValidation = try crossValidate(corpus, labels: labels, labelNames: labelNames, options: options,
+        let crossValidation = try crossValidate(inputs, labels: labels, labelNames: labelNames, options: options,
                                                 sampleWeights: sampleWeights, events: events)
         if let crossValidation { options.c = crossValidation.result.chosenC }
 
         let fit: TfidfFit
-        do { fit = try vectorizer.fitTransform(documents: corpus.texts, threads: options.threads) } catch {
+        do { fit = try vectorizer.fitTransform(documents: inputs, threads: options.threads) } catch {
             throw .vectorizer("\(error)")
         }
         events(.vectorized(rows: fit.matrix.rowCount, columns: fit.matrix.columnCount, entries: fit.matrix.entryCount,
                            invalidUTF8Count: fit.invalidUTF8Count))
-        let (documentCount, sha256) = (corpus.count, corpus.sha256)
-        corpus.texts = []  // the matrix holds what training needs
+        inputs = []  // the matrix holds what training needs
 
         let (classifier, report) = LogisticRegression.train(
             matrix: fit.matrix, labels: labels, labelNames: labelNames, options: options, sampleWeights: sampleWeights
@@ -139,7 +143,7 @@ public struct TopicModelTrainer: Sendable {
         if let crossValidation {
             let chosen = crossValidation.result.rows.first { $0.c == options.c }!
             model.provenance.scores["cv_accuracy"] = chosen.meanAccuracy
-            if case .crossValidated = c { model.provenance.cSearch = crossValidation.result }
+            if case .crossValidated = cSearch { model.provenance.cSearch = crossValidation.result }
             if calibration != .off {
                 let temperature = Self.fitTemperature(crossValidation.chosenScores, labels: labels, classCount: labelNames.count)
                 events(.calibrated(temperature))
@@ -155,8 +159,8 @@ public struct TopicModelTrainer: Sendable {
 
     /// The C values to train with: the grid, or the given C alone.
     private var cValues: [Double] {
-        switch c {
-        case .value(let value): [value]
+        switch cSearch {
+        case .off: [options.c]
         case .crossValidated(let grid): grid
         }
     }
@@ -176,27 +180,27 @@ public struct TopicModelTrainer: Sendable {
 
     /// Runs the cross-validation that choosing C or calibrating needs (over the grid, or at the given C
     /// alone); nil when neither is asked for, or when calibration alone cannot run and may be skipped.
-    private func crossValidate(_ corpus: LabeledCorpus, labels: [Int32], labelNames: [String], options: LogisticRegressionOptions,
+    private func crossValidate(_ inputs: [String], labels: [Int32], labelNames: [String], options: LogisticRegressionOptions,
                                sampleWeights: [Float]?, events: @escaping @Sendable (Event) -> Void) throws(TopicModelTrainingError) -> GridSearchRun? {
         let grid = cValues
-        let choosesC = if case .crossValidated = c { true } else { false }
+        let choosesC = if case .crossValidated = cSearch { true } else { false }
         guard choosesC || calibration != .off else { return nil }
         // Asked for (C by cross-validation, or calibration required): problems are errors. Calibration
         // when possible is skipped on data too small for it (a label with fewer documents than folds).
         let asked = choosesC || calibration == .required
         var counts: [String: Int] = [:]
-        for label in corpus.labels { counts[label, default: 0] += 1 }
+        for label in labels { counts[labelNames[Int(label)], default: 0] += 1 }
         let rare = counts.filter { $0.value < folds }.keys.sorted()
         if !asked && !rare.isEmpty {
             events(.calibrationSkipped(.rareLabels(rare)))
             return nil
         }
-        guard folds <= corpus.count / 2 else { throw .tooFewDocumentsForFolds(folds: folds, documents: corpus.count) }
+        guard folds <= inputs.count / 2 else { throw .tooFewDocumentsForFolds(folds: folds, documents: inputs.count) }
         if !rare.isEmpty { events(.labelsMissingFromFolds(rare)) }
         events(.crossValidationStarted(grid: grid, folds: folds))
         let run: GridSearchRun
         do {
-            run = try CrossValidation.gridSearch(texts: corpus.texts, labels: labels, labelNames: labelNames, vectorizer: vectorizer,
+            run = try CrossValidation.gridSearch(texts: inputs, labels: labels, labelNames: labelNames, vectorizer: vectorizer,
                                                  grid: grid, folds: folds, options: options, sampleWeights: sampleWeights) { events(.crossValidationProgress($0)) }
         } catch {
             if !asked {

@@ -27,7 +27,7 @@ struct CrossValidationOptions: ParsableArguments {
             help: "Inverse regularization strength C, or 'auto': stratified k-fold cross-validation over --c-grid on the training data.")
     var c: CChoice = .value(TopicModelDefaults.c)
     @Option(help: "The C values --c auto tries (comma-separated), fitted in increasing order, each from the previous solution.")
-    var cGrid: String = "1,3,10,30,100"
+    var cGrid: String = TopicModelDefaults.cGrid.map { CChoice.value($0).description }.joined(separator: ",")
     @Option(help: "Folds of the cross-validation (--c auto, --calibrate); they run in parallel.") var folds: Int = 3
     @Flag(inversion: .prefixedNo,
           help: "Fit a temperature on out-of-fold predictions (--folds) so that confidences match accuracy; --no-calibrate skips it.")

@@ -41,13 +41,12 @@ struct EvaluateClassifierCommand: ParsableCommand {
         let corpus: LabeledCorpus
         if let labelMap = try mapping.read() {
             corpus = LabeledCorpus(concatenating: try data.map { path in
-                try mapping.apply(labelMap, to: readCorpus([path], format: inputFormat, recordFields, titleWeight: topicModel.titleWeight,
+                try mapping.apply(labelMap, to: readCorpus([path], format: inputFormat, recordFields,
                                                            skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: path).0
             })
             if corpus.count == 0 { throw Exit.fail(Exit.badData, "the label map leaves no records of \(data.joined(separator: ", "))") }
         } else {
-            corpus = try readCorpus(data, format: inputFormat, recordFields,
-                                    titleWeight: topicModel.titleWeight, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+            corpus = try readCorpus(data, format: inputFormat, recordFields, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         }
         let metrics = evaluate(topicModel, corpus, threads: threads)
         let unknown = Set(corpus.labels).subtracting(topicModel.labels)

@@ -16,7 +16,7 @@ struct TrainCommand: ParsableCommand {
         L-BFGS. Progress and the peak memory of each phase go to stderr.
 
         --c auto chooses C by stratified k-fold cross-validation on the training data only (--folds, default \
-        3; --c-grid, default 1,3,10,30,100): in each fold the vectorizer is fitted on that fold's training \
+        3; --c-grid): in each fold the vectorizer is fitted on that fold's training \
         part, the C values are fitted in increasing order each from the previous solution, and folds run \
         in parallel. The table (C, mean accuracy, std, per fold) goes to stderr and into the model. \
         Calibration (on unless --no-calibrate) fits a temperature T on out-of-fold predictions at the \
@@ -39,10 +39,11 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var fields: LabeledFieldOptions
 
     @Option(help: "Word n-gram sizes, as LOW-HIGH (e.g. 1-2).")
-    var ngramRange: String = "\(TopicModelDefaults.ngramRange.lowerBound)-\(TopicModelDefaults.ngramRange.upperBound)"
+    var ngramRange = NGramRange(TopicModelDefaults.ngramRange)
     @Option(help: "Ignore terms in fewer documents than this (a count, or a fraction if it has a point).")
-    var minDf: String = TopicModelDefaults.minDF.description
-    @Option(help: "Ignore terms in more documents than this (a count, or a fraction if it has a point).") var maxDf: String = "1.0"
+    var minDf: TfidfOptions.DocumentFrequency = TopicModelDefaults.minDF
+    @Option(help: "Ignore terms in more documents than this (a count, or a fraction if it has a point).")
+    var maxDf: TfidfOptions.DocumentFrequency = .fraction(1)
     @Option(help: "Keep only the most frequent terms.") var maxFeatures: Int?
     @Flag(inversion: .prefixedNo, help: "Use 1 + log(count) for term frequency.") var sublinearTf: Bool = TopicModelDefaults.sublinearTF
     @Option(help: "Stop words: 'english' (Lede's list), 'none', or a file with one word per line.") var stopWords: String = "english"
@@ -50,7 +51,8 @@ struct TrainCommand: ParsableCommand {
     var titleWeight: Int = TopicModelDefaults.titleWeight
 
     @OptionGroup var search: CrossValidationOptions
-    @Option(help: "Class weights: 'none' or 'balanced'.") var classWeight: String = "none"
+    @Option(help: "Class weights: 'none' (every document counts once) or 'balanced' (every label weighs the same).")
+    var classWeight: LogisticRegressionOptions.ClassWeight = .none
     @Option(help: "L-BFGS iterations at most.") var maxIterations: Int = 300
     @Option(help: "Stop when every gradient component (of the mean-scaled objective) is below this.") var tolerance: Double = 1e-4
     @OptionGroup var workers: ThreadsOption
@@ -68,7 +70,6 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if let holdout, !(holdout > 0 && holdout < 1) { throw ValidationError("--holdout must be a fraction between 0 and 1") }
         if holdout != nil && validation != nil { throw ValidationError("give --holdout or --validation, not both") }
-        if !["none", "balanced"].contains(classWeight) { throw ValidationError("--class-weight must be 'none' or 'balanced'") }
         if !(1...100).contains(titleWeight) { throw ValidationError("--title-weight must be a whole number from 1 to 100") }
         if !(tolerance.isFinite && tolerance >= 0) { throw ValidationError("--tolerance must be a number of 0 or more") }
         if maxIterations < 0 { throw ValidationError("--max-iterations must be 0 or more") }
@@ -107,8 +108,8 @@ struct TrainCommand: ParsableCommand {
             var parts: [LabeledCorpus] = [], heldParts: [LabeledCorpus] = []
             let names = Dictionary(zip(data, dataNames(data))) { a, _ in a }
             for path in data {
-                let read = try readCorpus([path], format: inputFormat, recordFields, titleWeight: titleWeight,
-                                          skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+                let read = try readCorpus([path], format: inputFormat, recordFields,
+                                    skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
                 let (part, source) = if let labelMap { try mapping.apply(labelMap, to: read, path: path, name: names[path]!) }
                                      else { (read, MappedSource(identity: read, name: names[path]!)) }
                 sources.append(source)
@@ -130,7 +131,7 @@ struct TrainCommand: ParsableCommand {
             corpus = LabeledCorpus(concatenating: parts)
             if corpus.count == 0 { throw Exit.fail(Exit.badData, "the label map leaves no records of \(data.joined(separator: ", "))") }
         } else {
-            corpus = try readCorpus(data, format: inputFormat, recordFields, titleWeight: titleWeight,
+            corpus = try readCorpus(data, format: inputFormat, recordFields,
                                     skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         }
         clock.phase("read \(corpus.count) documents from \(data.joined(separator: ", "))")
@@ -140,16 +141,16 @@ struct TrainCommand: ParsableCommand {
             log("holding out \(holdoutCorpus!.count) documents")
         }
         let (analyzer, tfidfOptions) = try vectorizerSettings(stopWords: try stopWordList())
-        let options = LogisticRegressionOptions(
-            c: TopicModelDefaults.c, classWeight: classWeight == "balanced" ? .balanced : .none,
+        var options = LogisticRegressionOptions(
+            c: TopicModelDefaults.c, classWeight: classWeight,
             maxIterations: maxIterations, tolerance: tolerance, threads: threads)
-        let c: TopicModelTrainer.CChoice
+        var cSearch = TopicModelTrainer.CSearch.off
         switch search.c {
-        case .auto: c = .crossValidated(grid: try search.grid())
-        case .value(let value): c = .value(value)
+        case .auto: cSearch = .crossValidated(grid: try search.grid())
+        case .value(let value): options.c = value
         }
         let trainer = TopicModelTrainer(
-            vectorizer: TfidfVectorizer(analyzer: analyzer, options: tfidfOptions), options: options, c: c, folds: search.folds,
+            vectorizer: TfidfVectorizer(analyzer: analyzer, options: tfidfOptions), options: options, cSearch: cSearch, folds: search.folds,
             calibration: search.calibration,
             titleWeight: titleWeight)
         var model: TopicModel
@@ -169,8 +170,8 @@ struct TrainCommand: ParsableCommand {
         let scored: (name: String, corpus: LabeledCorpus)? =
             if let holdoutCorpus { ("holdout_accuracy", holdoutCorpus) }
             else if let validation {
-                ("validation_accuracy", try mapping.applyIfGiven(labelMap, to: readCorpus([validation], format: inputFormat, recordFields, titleWeight: titleWeight,
-                                                                                         skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: validation))
+                ("validation_accuracy", try mapping.applyIfGiven(labelMap, to: readCorpus([validation], format: inputFormat, recordFields,
+                                    skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: validation))
             }
             else { nil }
         if let scored {
@@ -246,23 +247,33 @@ struct TrainCommand: ParsableCommand {
     /// The analyzer and TF-IDF options the flags describe, with `stopWords` as the stop-word list (the
     /// flags are checked without reading the list when it is nil).
     func vectorizerSettings(stopWords words: StopWords?) throws -> (TextAnalyzer, TfidfOptions) {
-        let parts = ngramRange.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2 || parts.count == 1, parts.allSatisfy({ $0 >= 1 }), parts.first! <= parts.last! else {
-            throw ValidationError("--ngram-range must look like 1-2")
-        }
-        func bound(_ text: String, _ flag: String) throws -> TfidfOptions.DocumentFrequency {
-            if text.contains("."), let f = Double(text), f >= 0, f <= 1 { return .fraction(f) }
-            if let n = Int(text), n >= 0 { return .count(n) }
-            throw ValidationError("\(flag) must be a count like 2 or a fraction like 0.5")
-        }
-        let analyzer = TextAnalyzer.scikitLearn(ngramRange: parts.first!...parts.last!, stopWords: words)
-        let options = TfidfOptions(minDF: try bound(minDf, "--min-df"), maxDF: try bound(maxDf, "--max-df"),
-                                   maxFeatures: maxFeatures, sublinearTF: sublinearTf)
+        let analyzer = TextAnalyzer.scikitLearn(ngramRange: ngramRange.sizes, stopWords: words)
+        let options = TfidfOptions(minDF: minDf, maxDF: maxDf, maxFeatures: maxFeatures, sublinearTF: sublinearTf)
         return (analyzer, options)
     }
 }
 
 extension LabeledCorpusFormat: ExpressibleByArgument {}
+
+extension TfidfOptions.DocumentFrequency: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public var defaultValueDescription: String { description }
+}
+
+/// `--ngram-range LOW-HIGH` (or a single size), as word n-gram sizes.
+struct NGramRange: ExpressibleByArgument {
+    var sizes: ClosedRange<Int>
+    init(_ sizes: ClosedRange<Int>) { self.sizes = sizes }
+    init?(argument: String) {
+        let parts = argument.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...2).contains(parts.count), let low = parts.first!, let high = parts.last!, low >= 1, low <= high else { return nil }
+        sizes = low...high
+    }
+    var defaultValueDescription: String { "\(sizes.lowerBound)-\(sizes.upperBound)" }
+}
+extension LogisticRegressionOptions.ClassWeight: ExpressibleByArgument, CaseIterable {
+    public static var allCases: [Self] { [.none, .balanced] }
+}
 
 /// The help of `--input-format` (train and evaluate classifier).
 let inputFormatHelp = ArgumentHelp(
@@ -280,10 +291,10 @@ fasttext, anything else jsonl.
 """
 
 /// Reads a labeled corpus, turning failures into BRIEF §8's exits and messages.
-func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields, titleWeight: Int,
+func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields,
                 skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws -> LabeledCorpus {
     do {
-        let corpus = try LabeledCorpus(paths: paths, format: format, fields: fields, titleWeight: titleWeight,
+        let corpus = try LabeledCorpus(paths: paths, format: format, fields: fields,
                                        skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         for problem in corpus.skipped.prefix(20) { log("skipped: \(problem)") }
         if corpus.skipped.count > 20 { log("skipped \(corpus.skipped.count - 20) more bad records") }
@@ -302,7 +313,7 @@ func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields:
 func evaluate(_ model: TopicModel, _ corpus: LabeledCorpus, threads: Int) -> ClassificationMetrics {
     let index = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
     return ClassificationMetrics(labels: model.labels, truth: corpus.labels.map { index[$0] ?? -1 },
-                                 probabilities: model.probabilities(of: corpus.texts, threads: threads))
+                                 probabilities: model.probabilities(model.features(titles: corpus.titles, texts: corpus.texts, threads: threads), threads: threads))
 }
 
 /// The names inputs get in a model's provenance: each path's file name, or as many of its last path

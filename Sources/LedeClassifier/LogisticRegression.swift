@@ -74,7 +74,7 @@ public struct LogisticRegressionModel: Sendable {
     }
 
     /// Label probabilities for every row of `matrix`, as rows of K floats (N×K, row-major). O(nnz·K).
-    public func probabilities(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
+    public func probabilities(_ matrix: CSRMatrix, threads: Int = TfidfVectorizer.defaultThreadCount) -> [Float] {
         probabilities(matrix, temperature: 1, threads: threads)
     }
 }

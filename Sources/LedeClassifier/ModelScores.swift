@@ -3,7 +3,7 @@ import LedeFeatures
 extension LogisticRegressionModel {
     /// The scores (logits) before the softmax for every row of `matrix`, as rows of K floats
     /// (N×K, row-major). O(nnz·K).
-    public func scores(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
+    public func scores(_ matrix: CSRMatrix, threads: Int = TfidfVectorizer.defaultThreadCount) -> [Float] {
         precondition(matrix.columnCount == featureCount, "matrix has \(matrix.columnCount) columns, model \(featureCount)")
         let k = labels.count
         var out = [Float](repeating: 0, count: matrix.rowCount * k)
@@ -22,7 +22,7 @@ extension LogisticRegressionModel {
     }
 
     /// Label probabilities with every score divided by `temperature` first (N×K, row-major).
-    public func probabilities(_ matrix: CSRMatrix, temperature: Double, threads: Int = 1) -> [Float] {
+    public func probabilities(_ matrix: CSRMatrix, temperature: Double, threads: Int = TfidfVectorizer.defaultThreadCount) -> [Float] {
         var out = scores(matrix, threads: threads)
         out.withUnsafeMutableBufferPointer { SoftmaxRegression.softmaxRows($0, classCount: labels.count, temperature: temperature) }
         return out

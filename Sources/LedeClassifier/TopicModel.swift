@@ -35,7 +35,7 @@ public struct TopicModel: Sendable {
 
     /// The TF-IDF rows of articles as this model reads them (the rows of `input(title:text:)`), made
     /// without joining the strings and, with scikit-learn's tokenization, tokenizing each title once.
-    public func features(titles: [String], texts: [String], threads: Int = 1) -> CSRMatrix {
+    public func features(titles: [String], texts: [String], threads: Int = TfidfVectorizer.defaultThreadCount) -> CSRMatrix {
         tfidf.transform(titles: titles, texts: texts, titleRepeats: titleWeight, threads: threads)
     }
 
@@ -44,12 +44,12 @@ public struct TopicModel: Sendable {
 
     /// Label probabilities for each text (N×K, row-major, at the model's temperature), computed on `threads` threads.
     /// Each text is a model input: for an article with a title, make it with `input(title:text:)`.
-    public func probabilities(of texts: [String], threads: Int = 1) -> [Float] {
+    public func probabilities(of texts: [String], threads: Int = TfidfVectorizer.defaultThreadCount) -> [Float] {
         probabilities(tfidf.transform(documents: texts, threads: threads), threads: threads)
     }
 
     /// Label probabilities for rows already vectorized by `tfidf` (N×K, row-major, at the model's temperature).
-    public func probabilities(_ matrix: CSRMatrix, threads: Int = 1) -> [Float] {
+    public func probabilities(_ matrix: CSRMatrix, threads: Int = TfidfVectorizer.defaultThreadCount) -> [Float] {
         classifier.probabilities(matrix, temperature: temperature, threads: threads)
     }
 }

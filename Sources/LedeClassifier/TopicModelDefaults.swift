@@ -14,6 +14,8 @@ public enum TopicModelDefaults {
     public static let sublinearTF = true
     /// Inverse regularization strength.
     public static let c = 30.0
+    /// The C values a cross-validated choice of C tries (`TopicModelTrainer.CSearch.crossValidated`).
+    public static let cGrid: [Double] = [1, 3, 10, 30, 100]
     /// How many times the title is repeated in the model's input (`classifierInput`).
     public static let titleWeight = 3
 

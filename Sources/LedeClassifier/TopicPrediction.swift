@@ -40,14 +40,14 @@ extension TopicModel {
     /// `topK`: also list the K most probable labels; `threshold`: leave `label` nil when the best
     /// probability is under it. The work runs on `threads` threads.
     public func predict(titles: [String], texts: [String], topK: Int? = nil, threshold: Double? = nil,
-                        threads: Int = 1) -> [TopicPrediction] {
+                        threads: Int = TfidfVectorizer.defaultThreadCount) -> [TopicPrediction] {
         predict(features(titles: titles, texts: texts, threads: threads), topK: topK, threshold: threshold, threads: threads)
     }
 
     /// The topic of each row already made by `features(titles:texts:threads:)` (or by `tfidf` from model
     /// inputs), in order; `topK` and `threshold` as for `predict(titles:texts:)`.
     public func predict(_ matrix: CSRMatrix, topK: Int? = nil, threshold: Double? = nil,
-                        threads: Int = 1) -> [TopicPrediction] {
+                        threads: Int = TfidfVectorizer.defaultThreadCount) -> [TopicPrediction] {
         let probabilities = probabilities(matrix, threads: threads)
         let labels = labels, k = labels.count
         return (0..<matrix.rowCount).map { row in

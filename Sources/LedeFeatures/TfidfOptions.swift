@@ -7,6 +7,14 @@ public struct TfidfOptions: Sendable, Hashable {
         /// A fraction of the documents, in [0, 1].
         case fraction(Double)
 
+        /// Reads a bound as `description` writes it: digits are a count ("2"), a number with a point a
+        /// fraction in [0, 1] ("0.5", "1.0"); nil for anything else.
+        public init?(_ text: String) {
+            if text.contains("."), let f = Double(text), f >= 0, f <= 1 { self = .fraction(f) }
+            else if let n = Int(text), n >= 0 { self = .count(n) }
+            else { return nil }
+        }
+
         /// A count as its digits ("2"), a fraction with its point ("0.5", "1.0"), as `lede train` reads them.
         public var description: String {
             switch self {

@@ -110,20 +110,17 @@ public struct LabelMap: Sendable, Equatable {
         throws(LabelMapError) -> (corpus: LabeledCorpus, source: MappedSource) {
         var before: [String: Int] = [:], after: [String: Int] = [:], missing: [String: Int] = [:]
         var dropped = 0, unmappedDropped = 0
-        var mapped = corpus
-        mapped.texts = []
-        mapped.labels = []
-        mapped.ids = []
-        mapped.texts.reserveCapacity(corpus.count)
+        var mapped = LabeledCorpus()
+        mapped.sha256 = corpus.sha256
+        mapped.skipped = corpus.skipped
         for i in 0..<corpus.count {
             let label = corpus.labels[i]
             before[label, default: 0] += 1
             switch targets[label] {
             case .some(.some(let target)):
                 after[target, default: 0] += 1
-                mapped.texts.append(corpus.texts[i])
-                mapped.labels.append(target)
-                mapped.ids.append(corpus.ids[i])
+                mapped.append(corpus, i)
+                mapped.labels[mapped.count - 1] = target
             case .some(.none):
                 dropped += 1
             case .none:
@@ -163,12 +160,13 @@ public struct LabelMapError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 extension LabeledCorpus {
-    /// The corpora one after another (texts, labels, ids and skipped records). The `sha256` is that of
+    /// The corpora one after another (titles, texts, labels, ids and skipped records). The `sha256` is that of
     /// the inputs' digests: SHA-256 over each part's hex digest and a newline, in order.
     public init(concatenating parts: [LabeledCorpus]) {
         self.init(texts: [], labels: [])
         var digest = SHA256()
         for part in parts {
+            titles += part.titles
             texts += part.texts
             labels += part.labels
             ids += part.ids

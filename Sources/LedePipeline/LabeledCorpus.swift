@@ -1,10 +1,15 @@
 import Foundation
+import LedeClassifier
 
 /// A labeled corpus read whole for training or evaluation, from JSON Lines, a folder of `.txt` files,
-/// CSV, TSV or fastText (`LabeledCorpusFormat`): texts (the classifier's input), labels, ids, and a
-/// SHA-256 of the bytes read.
+/// CSV, TSV or fastText (`LabeledCorpusFormat`): titles and texts as read, labels, ids, and a SHA-256 of
+/// the bytes read. Titles and texts stay apart: a topic model applies its own title weight to them
+/// (`TopicModelTrainer.train`, `TopicModel.features(titles:texts:)`), so training and prediction read
+/// an article the same way.
 public struct LabeledCorpus: Sendable {
-    /// Classifier inputs, one per document.
+    /// Titles, one per document ("" for a document without one).
+    public var titles: [String] = []
+    /// Texts (the article bodies), one per document.
     public var texts: [String] = []
     /// Labels, one per document.
     public var labels: [String] = []
@@ -17,14 +22,12 @@ public struct LabeledCorpus: Sendable {
     public var sha256: String = ""
 
     /// Reads every record of the given inputs, each in `format`, or when that is nil in the format
-    /// `LabeledCorpusFormat.detect(path:)` finds for it. Texts are made with
-    /// `Article.classifierInput(titleWeight:)`: to train as `lede train` does, pass
-    /// `TopicModelDefaults.titleWeight`; to evaluate a model, its `titleWeight`. A bad record (one that cannot be parsed, has
+    /// `LabeledCorpusFormat.detect(path:)` finds for it. A bad record (one that cannot be parsed, has
     /// no text or no label, is not UTF-8, or is over `maxRecordBytes`) stops the read with a
     /// `RecordError` naming the file and line, unless `skipInvalid` is set; then it is counted in
     /// `skipped`. Throws `InputError` when an input cannot be opened or read, and `InputFormatError`
     /// when a CSV or TSV header row is unusable (not skippable).
-    public init(paths: [String], format: LabeledCorpusFormat? = nil, fields: RecordFields, titleWeight: Int = 1,
+    public init(paths: [String], format: LabeledCorpusFormat? = nil, fields: RecordFields,
                 skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws {
         var digest = SHA256()
         var collected = LabeledCorpus()
@@ -34,7 +37,8 @@ public struct LabeledCorpus: Sendable {
                 switch record {
                 case .success(let article):
                     if let label = article.label, !label.isEmpty {
-                        collected.texts.append(article.classifierInput(titleWeight: titleWeight))
+                        collected.titles.append(article.title)
+                        collected.texts.append(article.text)
                         collected.labels.append(label)
                         collected.ids.append(article.id)
                         return
@@ -67,18 +71,24 @@ public struct LabeledCorpus: Sendable {
         sha256 = digest.hexDigest()
     }
 
-    /// A corpus of texts already in memory (each a classifier input: for titled articles, make them with
-    /// `Article.classifierInput(titleWeight:)` or `classifierInput(title:text:titleWeight:)`), with one
-    /// label per text and no ids. Its `sha256` digests each label, a tab, the text and a newline, in order.
-    public init(texts: [String], labels: [String]) {
+    /// A corpus of articles already in memory: one title (or none: "") and one label per text, no ids.
+    /// Its `sha256` digests each label, a tab, the title, a newline, the text and a newline, in order
+    /// (without titles: each label, a tab, the text and a newline).
+    public init(titles: [String]? = nil, texts: [String], labels: [String]) {
         precondition(texts.count == labels.count, "LabeledCorpus: \(texts.count) texts but \(labels.count) labels")
+        precondition(titles == nil || titles!.count == texts.count, "LabeledCorpus: \(titles?.count ?? 0) titles but \(texts.count) texts")
+        self.titles = titles ?? Array(repeating: "", count: texts.count)
         self.texts = texts
         self.labels = labels
         ids = Array(repeating: nil, count: texts.count)
         var digest = SHA256()
-        for (text, label) in zip(texts, labels) {
+        for (i, (text, label)) in zip(texts, labels).enumerated() {
             var line = Array(label.utf8)
             line.append(UInt8(ascii: "\t"))
+            if let titles {
+                line.append(contentsOf: titles[i].utf8)
+                line.append(UInt8(ascii: "\n"))
+            }
             line.append(contentsOf: text.utf8)
             line.append(UInt8(ascii: "\n"))
             line.withUnsafeBufferPointer { digest.update($0) }
@@ -110,6 +120,12 @@ public struct LabeledCorpus: Sendable {
     private static func memberNames(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
         return object.keys.sorted()
+    }
+
+    /// What a topic model reading titles `titleWeight` times takes as each document's text (see
+    /// `TopicModel.input(title:text:)`).
+    public func classifierInputs(titleWeight: Int) -> [String] {
+        zip(titles, texts).map { classifierInput(title: $0, text: $1, titleWeight: titleWeight) }
     }
 
     /// Number of documents.

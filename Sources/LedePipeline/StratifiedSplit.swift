@@ -33,6 +33,7 @@ extension LabeledCorpus {
 
     /// Appends document `i` of `other`.
     public mutating func append(_ other: LabeledCorpus, _ i: Int) {
+        titles.append(other.titles[i])
         texts.append(other.texts[i])
         labels.append(other.labels[i])
         ids.append(other.ids[i])

@@ -81,7 +81,7 @@ public struct Summarizer: Sendable {
     }
 
     /// The default thread count for batches: the active processor count.
-    public static var defaultThreadCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+    public static var defaultThreadCount: Int { TfidfVectorizer.defaultThreadCount }
 
     // MARK: One text
 

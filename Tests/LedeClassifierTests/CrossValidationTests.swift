@@ -27,11 +27,11 @@ struct CrossValidationTests {
             if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("missing \(path)") } else { print("skipping: \(path) missing") }
             return
         }
-        let corpus = try LabeledCorpus(paths: [path], fields: RecordFields(), titleWeight: TopicModelDefaults.titleWeight)
+        let corpus = try LabeledCorpus(paths: [path], fields: RecordFields())
         let names = corpus.labelNames
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })
         let accuracies = try CrossValidation.accuracies(
-            texts: corpus.texts, labels: corpus.labels.map { index[$0]! }, labelNames: names,
+            texts: corpus.classifierInputs(titleWeight: TopicModelDefaults.titleWeight), labels: corpus.labels.map { index[$0]! }, labelNames: names,
             vectorizer: TopicModelDefaults.vectorizer, options: LogisticRegressionOptions(c: TopicModelDefaults.c), folds: 5)
         let mean = accuracies.reduce(0, +) / Double(accuracies.count)
         print("BBC 5-fold accuracy: \(mean) \(accuracies)")

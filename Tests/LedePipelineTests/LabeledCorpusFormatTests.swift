@@ -59,7 +59,7 @@ struct FormatDetectionTests {
         let path = scratch.write("a.jsonl", "{\"id\":\"x\",\"title\":\"T\",\"text\":\"body\",\"label\":\"l\"}\r\n\n{\"text\":\"no label\"}\n")
         #expect(recordError(corpus(path))?.description == "\(path):3: no \"label\" field (set another with --label-field); the record's fields are \"text\"")
         let read = try corpus(path, skipInvalid: true).get()
-        #expect(read.texts == ["T\nbody"] && read.labels == ["l"] && read.ids == ["x"] && read.skipped.count == 1)
+        #expect(read.titles == ["T"] && read.texts == ["body"] && read.labels == ["l"] && read.ids == ["x"] && read.skipped.count == 1)
     }
 
     @Test("several inputs of different formats are read in order, each detected")
@@ -88,7 +88,8 @@ struct DelimitedRecordsTests {
             + ",Untitled,last one,tech"
         let path = scratch.write("awkward.csv", utf8ByteOrderMarkBytes + Array(text.utf8))
         let read = try corpus(path).get()
-        #expect(read.texts == ["Cup, final\nHe said \"wow\"\r\nthen left, happy", "plain text with a \"quote\" inside", "", "Untitled\nlast one"])
+        #expect(read.titles == ["Cup, final", "", "", "Untitled"])
+        #expect(read.texts == ["He said \"wow\"\r\nthen left, happy", "plain text with a \"quote\" inside", "", "last one"])
         #expect(read.labels == ["sport", "business", "tech", "tech"])
         #expect(read.ids == ["1", "2", "3", nil])
         // The digest covers every byte of the file, BOM included.

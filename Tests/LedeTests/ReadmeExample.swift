@@ -11,7 +11,7 @@ func topicAndSummary(title: String, text: String, modelPath: String) throws -> (
 /// Trains a topic model on labeled JSON Lines as `lede train --data PATH -o MODEL` does, and writes it.
 func trainTopicModel(dataPath: String, modelPath: String) throws {
     let fields = RecordFields()                         // id, title, text, label
-    let corpus = try LabeledCorpus(paths: [dataPath], fields: fields, titleWeight: TopicModelDefaults.titleWeight)
+    let corpus = try LabeledCorpus(paths: [dataPath], fields: fields)
     let model = try TopicModelTrainer().train(consume corpus, dataNames: [dataPath], fields: fields) { event in
         if case .trained(let report) = event { print("trained: \(report.iterations) iterations, \(report.stopReason)") }
     }

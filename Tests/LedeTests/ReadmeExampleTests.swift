@@ -46,9 +46,9 @@ struct ReadmeExampleTests {
         try trainTopicModel(dataPath: data, modelPath: output)
         let model = try ModelFile.load(from: output)
         #expect(model.titleWeight == TopicModelDefaults.titleWeight && model.provenance.c == TopicModelDefaults.c)
-        let corpus = try LabeledCorpus(paths: [data], fields: RecordFields(), titleWeight: model.titleWeight)
+        let corpus = try LabeledCorpus(paths: [data], fields: RecordFields())
         #expect(model.provenance.documentCount == corpus.count && model.provenance.trainingDataSHA256 == corpus.sha256)
-        let predicted = model.predict(model.tfidf.transform(documents: corpus.texts)).map(\.label)
+        let predicted = model.predict(titles: corpus.titles, texts: corpus.texts).map(\.label)
         #expect(predicted == corpus.labels.map { Optional($0) })
     }
 }

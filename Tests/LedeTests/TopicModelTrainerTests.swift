@@ -55,7 +55,7 @@ struct TopicModelTrainerTests {
 
     @Test("C by cross-validation picks from the grid and records the search; without calibration the temperature stays 1")
     func chooseC() throws {
-        let model = try TopicModelTrainer(vectorizer: Self.vectorizer, c: .crossValidated(grid: [0.1, 10]), calibration: .off)
+        let model = try TopicModelTrainer(vectorizer: Self.vectorizer, cSearch: .crossValidated(grid: [0.1, 10]), calibration: .off)
             .train(Self.corpus, dataNames: [], fields: RecordFields())
         let search = try #require(model.provenance.cSearch)
         #expect(search.rows.map(\.c) == [0.1, 10] && [0.1, 10].contains(model.provenance.c) && search.chosenC == model.provenance.c)
@@ -70,15 +70,15 @@ struct TopicModelTrainerTests {
             .train(small, dataNames: [], fields: RecordFields(), events: log.add)
         #expect(log.names.first == "calibrationSkipped" && model.temperature == 1)
         for trainer in [TopicModelTrainer(vectorizer: Self.vectorizer, folds: 2, calibration: .required),
-                        TopicModelTrainer(vectorizer: Self.vectorizer, c: .crossValidated(grid: [1, 10]), folds: 2)] {
+                        TopicModelTrainer(vectorizer: Self.vectorizer, cSearch: .crossValidated(grid: [1, 10]), folds: 2)] {
             #expect(throws: TopicModelTrainingError.self) { try trainer.train(small, dataNames: [], fields: RecordFields()) }
         }
-        for trainer in [TopicModelTrainer(c: .crossValidated(grid: [])), TopicModelTrainer(c: .value(-1)), TopicModelTrainer(folds: 1),
+        for trainer in [TopicModelTrainer(cSearch: .crossValidated(grid: [])), TopicModelTrainer(options: LogisticRegressionOptions(c: -1)), TopicModelTrainer(folds: 1),
                         TopicModelTrainer(titleWeight: 0), TopicModelTrainer(titleWeight: ModelFile.maximumTitleWeight + 1),
                         TopicModelTrainer(options: LogisticRegressionOptions(tolerance: .nan))] {
             do {
                 _ = try trainer.train(Self.corpus, dataNames: [], fields: RecordFields())
-                Issue.record("trained with \(trainer.c), \(trainer.folds) folds, title weight \(trainer.titleWeight)")
+                Issue.record("trained with \(trainer.cSearch), C \(trainer.options.c), \(trainer.folds) folds, title weight \(trainer.titleWeight)")
             } catch {
                 guard case .invalidSetting = error else { Issue.record("\(error)"); continue }
             }
