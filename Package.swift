@@ -94,7 +94,7 @@ let package = Package(
         .target(name: "LedeTestSupport", dependencies: ["LedeClassifier"], path: "Tests/LedeTestSupport"),
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS", "LedeTestSupport"]),
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors", "LedeTestSupport"]),
-        .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline"]),
+        .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline", "LedeTestSupport"]),
         .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline"]),
         // Spawns the built `lede` (which `swift build` and `swift test` build beside the tests), and parses verbs
         // in-process through the LedeCLI library (which carries no static-runtime flags).
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport", "LedeClassifier", "LedeSafetensors"]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         // LedePipeline for `fitTransform(jsonLinesAt:)`, the streamed fit over its line reader and JSON scanner.
-        .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline"]),
+        .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline", "LedeTestSupport"]),
         .testTarget(name: "LedeExtractTests", dependencies: ["LedeExtract", "LedeTestSupport"]),
         // The library as a Swift program imports it: the README's example.
         .testTarget(name: "LedeTests", dependencies: ["Lede"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// The train → evaluate → classify path of the command line, on a small model trained on BBC.
 @Suite("lede train, evaluate classifier, classify", .serialized)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// The classifier's quality bars, end to end through the command line on the shared corpora, with
 /// the default settings (run in release: `swift test -c release`).

@@ -2,6 +2,7 @@ import Foundation
 import Lede
 @testable import LedeCLI
 import Testing
+import LedeTestSupport
 
 /// The verbs parsed in-process through the LedeCLI library, as swift-argument-parser's own tests do.
 @Suite("lede's arguments, parsed in-process")

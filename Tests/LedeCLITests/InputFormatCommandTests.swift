@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// `lede train` and `lede evaluate classifier` on the input formats besides JSON Lines: a tiny model
 /// trained from CSV and from a folder, evaluated on the other formats.

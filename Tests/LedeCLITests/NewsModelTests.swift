@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// Issue 19: training on several corpora through a label map, the shipped general-news model
 /// (`models/news-topics.safetensors`, the default), shipped models by name, and where the default is

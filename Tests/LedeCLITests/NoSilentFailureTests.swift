@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// The command line as a person meets it: nothing fails silently, one output line per input line,
 /// and `lede sentences`.

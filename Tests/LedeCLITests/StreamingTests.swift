@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// The streaming stage through the command line (issue 8): answers as soon as each article arrives,
 /// bounded memory over a gigabyte, sharded runs equal to one run, empty input, output formats.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 @Suite("lede summarize and lede evaluate summarizer")
 struct SummarizeCommandTests {

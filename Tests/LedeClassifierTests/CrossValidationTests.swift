@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 import LedeClassifier
 import LedeFeatures
 import LedePipeline
@@ -22,11 +23,7 @@ struct CrossValidationTests {
     // Bar (issue 5): 5-fold cross-validated accuracy on BBC train ≥ 0.980 with the defaults.
     @Test("the defaults reach 0.980 in 5-fold cross-validation on BBC train")
     func bbcCrossValidation() throws {
-        let path = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/datasets/bbc/train.jsonl").path
-        guard FileManager.default.fileExists(atPath: path) else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("missing \(path)") } else { print("skipping: \(path) missing") }
-            return
-        }
+        guard let path = SharedDatasets.require("bbc/train.jsonl")?.path else { return }
         let corpus = try LabeledCorpus(paths: [path], fields: RecordFields())
         let names = corpus.labelNames
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Int32($0)) })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 import LedeFeatures
 import LedePipeline
 import LedeText
@@ -34,10 +35,8 @@ struct ScikitLearnParityTests {
 
     @Test(arguments: cases)
     func matchesScikitLearn(_ c: Case) throws {
-        let data = ParityHarness.datasets.appendingPathComponent("\(c.dataset)/train.jsonl")
-        guard ParityHarness.require(FileManager.default.fileExists(atPath: data.path), "dataset \(data.path)"),
-              ParityHarness.require(ParityHarness.python != nil, "Python with scikit-learn"),
-              let python = ParityHarness.python else { return }
+        guard let data = SharedDatasets.require("\(c.dataset)/train.jsonl"),
+              let python = ParityHarness.python.require() else { return }
         let out = try ParityHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         try ParityHarness.runScript(python: python, ["--data", data.path, "--text-field", c.textField, "--config", c.config, "--out", out.path])
@@ -73,8 +72,7 @@ struct ScikitLearnParityTests {
     /// Every Basic Multilingual Plane character (and a sample above it) tokenized by both sides: checks the
     /// tables of `\w` and of lower-casing (with the final-sigma rule) scalar by scalar.
     @Test func tokenizerMatchesPythonOnAllOfUnicode() throws {
-        guard ParityHarness.require(ParityHarness.python != nil, "Python with scikit-learn"),
-              let python = ParityHarness.python else { return }
+        guard let python = ParityHarness.python.require() else { return }
         var text = String.UnicodeScalarView()
         let separators: [Unicode.Scalar] = [" ", "a", "\u{3a3}", "'", "Z"]
         var k = 0

@@ -39,19 +39,11 @@ public struct ReferencePython: Sendable {
     /// Runs `python arguments…` and returns its standard output; throws with its error output when it fails.
     @discardableResult
     public static func run(_ python: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result = try ChildProcess.run(URL(fileURLWithPath: python), arguments)
+        let stderr = result.stderr
+        guard result.status == 0 else {
             throw Failure(description: "\(arguments.joined(separator: " ")) failed: \(String(decoding: stderr, as: UTF8.self))")
         }
-        return stdout
+        return result.stdout
     }
 }
