@@ -77,6 +77,8 @@ struct RecordVerb {
             })
         } catch let error as InputError {
             throw Exit.fail(error)
+        } catch let error as InputFormatError {
+            throw Exit.fail(Exit.badData, error.description)
         }
     }
 
@@ -120,7 +122,7 @@ struct FailureTally {
     private var likelyCause: String? {
         let codes = Set(failures.keys)
         if codes.isSubset(of: [.notAnObject, .invalidJSON, .emptyRecord]) {
-            return "is the input JSON Lines? For other inputs give --input-format lines, text or html"
+            return "is the input JSON Lines? For other inputs give --input-format lines, text, html, csv or tsv"
         }
         if codes == [.missingField] { return "do the records name their text field as --text-field says?" }
         if codes == [.invalidUTF8] { return "is the input UTF-8 text?" }

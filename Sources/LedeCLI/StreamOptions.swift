@@ -4,7 +4,7 @@ import Lede
 
 /// The flags every streaming verb shares: formats, bad-record handling, record limit, threads.
 struct StreamOptions: ParsableArguments {
-    @Option(help: "Input format: jsonl (a JSON object per line), lines (an article text per line), text (a page saved as text per file; a folder means its .txt files, any case, in name order), or html (a web page per file; a folder means its .html and .htm files).")
+    @Option(help: "Input format: jsonl (a JSON object per line), lines (an article text per line), text (a page saved as text per file; a folder means its .txt files, any case, in name order), html (a web page per file; a folder means its .html and .htm files), or csv / tsv (a header row naming the columns as the field flags do, then an article per row; quoted fields may span lines).")
     var inputFormat: InputFormat = .jsonl
     @Option(help: "JSON Lines: the field holding a web page's HTML, read when a record has no text field.") var htmlField = "html"
     @Flag(help: "With --input-format text, keep every line (by default navigation, credits and sign-up lines are dropped, and the headline becomes the title).")

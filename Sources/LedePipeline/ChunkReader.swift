@@ -33,20 +33,37 @@ struct ChunkReader {
             var reader = input == "-" ? LineReader.standardInput(maxLineBytes: maxRecordBytes)
                                       : try LineReader(path: input, maxLineBytes: maxRecordBytes)
             let source = reader.name
+            var rows = format.delimiter.map { DelimitedRows(delimiter: $0, maxRecordBytes: maxRecordBytes, source: source) }
+            func add(_ row: DelimitedRows.Row) {
+                switch row {
+                case .object(let bytes, let line): bytes.withUnsafeBufferPointer { chunk.append($0, line: line, source: source) }
+                case .blank(let line): chunk.append(UnsafeBufferPointer(start: nil, count: 0), line: line, source: source)
+                case .tooLarge(let bytes, let line): chunk.appendTooLarge(bytes: bytes, line: line, source: source)
+                case .failed(let error): chunk.appendFailure(error)
+                }
+            }
             try reader.forEachLine(beforeWaiting: handOver) { line in
                 switch line {
                 case .tooLarge(let number, let bytes):
+                    if rows != nil {
+                        // The row cannot be parsed on; the next line starts afresh.
+                        rows = DelimitedRows(delimiter: format.delimiter!, maxRecordBytes: maxRecordBytes, source: source, header: rows!.columns)
+                    }
                     chunk.appendTooLarge(bytes: bytes, line: number, source: source)
                 case .text(var bytes, let number):
                     // A blank line stays a record (an `empty_record` error in its place), so that output
                     // lines up with input; a UTF-8 byte-order mark before the first line is dropped.
                     if number == 1 { bytes = bytes.droppingByteOrderMark() }
-                    chunk.append(bytes, line: number, source: source)
+                    if rows != nil { try rows!.feed(line: bytes, add) } else { chunk.append(bytes, line: number, source: source) }
                 }
                 if chunk.records.count >= chunkRecords || chunk.bytes.count >= chunkBytes { handOver() }
                 return !stopped
             }
             if stopped { return }
+            if rows != nil {
+                try rows!.finish(add)
+                if rows!.columns == nil { throw InputFormatError(path: source, "no header row (--input-format \(format.rawValue) reads a header row naming the columns)") }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ public struct RecordChunk: Sendable {
     enum Record: Sendable {
         case bytes(Range<Int>, line: Int, source: Int)
         case tooLarge(bytes: Int, line: Int, source: Int)
+        case failed(RecordError)
     }
 
     /// The chunk's position in the input, from 0.
@@ -27,6 +28,10 @@ public struct RecordChunk: Sendable {
         records.append(.tooLarge(bytes: length, line: number, source: sourceIndex(source)))
     }
 
+    mutating func appendFailure(_ error: RecordError) {
+        records.append(.failed(error))
+    }
+
     private mutating func sourceIndex(_ name: String) -> Int {
         if sources.last != name { sources.append(name) }
         return sources.count - 1
@@ -38,6 +43,8 @@ public struct RecordChunk: Sendable {
         bytes.withUnsafeBufferPointer { all in
             records.map { record in
                 switch record {
+                case .failed(let error):
+                    return .failure(error)
                 case .tooLarge(let length, let line, let source):
                     var error = RecordError.tooLarge(length, limit: maxRecordBytes, line: format.isFilePerRecord ? nil : line)
                     error.source = sources[source]
@@ -68,7 +75,7 @@ public struct RecordChunk: Sendable {
     private static func article(_ bytes: UnsafeBufferPointer<UInt8>, format: InputFormat, decoder: ArticleDecoder,
                                 line: Int, source: String) throws(RecordError) -> Article {
         switch format {
-        case .jsonl:
+        case .jsonl, .csv, .tsv:
             return try decoder.decode(bytes, number: line)
         case .html:
             let id = fileID(source)
