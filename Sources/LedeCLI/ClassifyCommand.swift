@@ -8,7 +8,7 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify",
         abstract: "Label articles by topic: one record out per article in, in order, as soon as it is ready.",
         discussion: """
-        Reads JSON Lines (or, with --input-format, one text per line or per file) from the files \
+        Reads JSON Lines (or, with --input-format, one text per line or per file, or CSV/TSV rows) from the files \
         given, or from stdin when there are none or a file is '-'. Each output record has "id" (the \
         input's, or its line number when it has none), "label" and "confidence" (the label's \
         probability). A bad record gets an error record in its place \

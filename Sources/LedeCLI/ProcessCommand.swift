@@ -27,7 +27,7 @@ struct ProcessCommand: ParsableCommand {
     @Flag(help: "Add each picked sentence's score (implies --offsets).") var scores = false
 
     func validate() throws {
-        if flags.idf == "batch" { throw ValidationError("process streams, so --idf batch is not available; use document or model") }
+        if flags.idf == .batch { throw ValidationError("process streams, so --idf batch is not available; use document or model") }
     }
 
     func run() throws {

@@ -8,8 +8,8 @@ struct SentencesCommand: ParsableCommand {
         commandName: "sentences",
         abstract: "Split articles into sentences, with their UTF-8 byte offsets.",
         discussion: """
-        Reads articles as the other verbs do (JSON Lines by default; --input-format lines, text or \
-        html) and writes one record per article, in input order: "id" and "sentences", every sentence \
+        Reads articles as the other verbs do (JSON Lines by default; --input-format lines, text, \
+        html, csv or tsv) and writes one record per article, in input order: "id" and "sentences", every sentence \
         of the text field as {"start","end","text"}, where start and end are UTF-8 byte offsets \
         [start, end) into the text. Nothing is filtered: short sentences, repeats and page furniture \
         all appear (the summarizer's rules do not apply). TSV columns: id, sentences (joined by " | "), error.

@@ -10,8 +10,8 @@ struct SummarizeCommand: ParsableCommand {
         discussion: """
         Reads JSON Lines (the default), one text per line (--input-format lines), pages saved as text \
         (--input-format text; a folder means its .txt files; navigation, credits and sign-up lines are \
-        dropped unless --keep-boilerplate) or web pages (--input-format html; the article is extracted \
-        as lede extract does), and writes one record per \
+        dropped unless --keep-boilerplate), web pages (--input-format html; the article is extracted \
+        as lede extract does) or CSV/TSV rows (--input-format csv or tsv, with a header row), and writes one record per \
         article, in input order: "id" and "summary", or with --offsets "sentences" instead (each with \
         "start" and "end", UTF-8 byte offsets into the text field, and "text"). The title is never picked. The default budget \
         is 3 sentences. A progress count goes to stderr when it is a terminal. TSV columns: id, \
@@ -53,7 +53,7 @@ struct SummarizeCommand: ParsableCommand {
         }
         var progress = Progress()
         let verb = stream.verb(fields: fields.resolved(), formatter: formatter)
-        if flags.idf == "batch" {
+        if flags.idf == .batch {
             try summarizeWithBatchIDF(verb, line)
         } else {
             let summarizer = try flags.summarizer()

@@ -11,10 +11,8 @@ struct SummarizerFlags: ParsableArguments {
     @Option(help: """
         Rank by TextRank with this position weighting instead of the learned summarizer model: 'default' \
         (a prior on early sentences, weaker edges toward later ones), 'lead' (stronger), or 'none' (plain \
-        TextRank, best on extractive references such as BBC's). 'default' gets BBC test sentence F1 0.825 \
-        (k = reference) and CNN/DM ROUGE-1/2 0.285/0.103 (3 sentences; first three: 0.286/0.106); 'lead' \
-        0.296/0.112 on CNN/DM but 0.57 on BBC train.
-        """) var position: String?
+        TextRank, best on extractive references such as BBC's). docs/summarizer.md compares them.
+        """) var position: PositionChoice?
     @Option(help: """
         Summarizer model (lede train summarizer) that ranks sentences; default: $LEDE_SUMMARIZER, else the \
         shipped models/cnndm-summarizer.safetensors (trained on CNN/DailyMail highlights), unless --position is given.
@@ -23,18 +21,16 @@ struct SummarizerFlags: ParsableArguments {
     @Option(help: """
         Where sentence idf comes from: 'document' (the article's own sentences, the default), 'batch' \
         (all the input's articles; reads the whole input first), or 'model' (the --model's idf).
-        """) var idf: String = "document"
+        """) var idf: IDFChoice = .document
     @Option(name: [.short, .long], help: "Model file or shipped model name whose idf --idf model uses; process also classifies with it (default: $LEDE_MODEL, else the shipped default, news-topics).") var model: String?
 
     func validate() throws {
-        guard ["document", "batch", "model"].contains(idf) else { throw ValidationError("--idf must be document, batch or model") }
         if [sentences != nil, words != nil, ratio != nil].filter({ $0 }).count > 1 {
             throw ValidationError("give one of --sentences, --words, --ratio")
         }
         if let sentences, sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if let words, words < 1 { throw ValidationError("--words must be at least 1") }
         if let ratio, !(ratio > 0 && ratio <= 1) { throw ValidationError("--ratio must be in (0, 1]") }
-        if let position, !["default", "lead", "none"].contains(position) { throw ValidationError("--position must be default, lead or none") }
         if position != nil && summarizer != nil { throw ValidationError("give --summarizer or --position, not both") }
     }
 
@@ -52,9 +48,9 @@ struct SummarizerFlags: ParsableArguments {
         var scorer: SentenceScorer?
         if let position {
             options.position = switch position {
-            case "lead": .lead
-            case "none": .none
-            default: .default
+            case .lead: .lead
+            case .none: .none
+            case .default: .default
             }
         } else {
             let model = try SummarizerModelLocation.load(summarizer)
@@ -64,15 +60,25 @@ struct SummarizerFlags: ParsableArguments {
         if let budget { options.budget = budget }
         let source: IDFSource
         switch idf {
-        case "model": source = .model(try ModelLocation.load(model).tfidf)
-        case "batch":
+        case .model: source = .model(try ModelLocation.load(model).tfidf)
+        case .batch:
             do { source = .model(try Summarizer.batchIDF(texts: batchTexts, options: options)) } catch {
                 throw Exit.fail(Exit.badData, "cannot fit idf on the input: \(error)")
             }
-        default: source = .sentences
+        case .document: source = .sentences
         }
         do { return try Summarizer(options: options, idf: source, segmenter: SentenceSegmenter(), scorer: scorer) } catch {
             throw Exit.fail(Exit.usage, "\(error)")
         }
     }
+}
+
+/// `--position`: TextRank's position weighting, instead of the learned model.
+enum PositionChoice: String, ExpressibleByArgument, CaseIterable {
+    case `default`, lead, none
+}
+
+/// `--idf`: where sentence idf comes from.
+enum IDFChoice: String, ExpressibleByArgument, CaseIterable {
+    case document, batch, model
 }
