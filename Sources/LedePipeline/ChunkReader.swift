@@ -70,8 +70,7 @@ struct ChunkReader {
     /// Appends one file (or all of standard input) as one record.
     private func readWhole(_ path: String, into chunk: inout RecordChunk) throws {
         let source = path == "-" ? "stdin" : path
-        let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw InputError(path: path, errno: errno) }
+        let descriptor = path == "-" ? 0 : try openForReading(path)
         defer { if descriptor != 0 { close(descriptor) } }
         let read = try readToEnd(descriptor, path: path, limit: maxRecordBytes)
         guard let bytes = read.bytes else {

@@ -29,11 +29,8 @@ package struct DelimitedRecords {
     /// starts on. Feeds every byte of the file to `digest`. Throws `InputError` when the file cannot
     /// be opened or read, and `InputFormatError` when the header row is unusable.
     package func forEach(digest: inout SHA256, _ body: (Result<Article, RecordError>) throws -> Void) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(path: path, errno: errno) }
+        let fd = try openForReading(path)
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, errno: EISDIR) }
 
         var parser = DelimitedParser(delimiter: delimiter, maxRecordBytes: maxRecordBytes)
         var columns: Columns?

@@ -50,8 +50,7 @@ package struct FolderRecords {
 
     /// The bytes of a file.
     private static func contents(of file: String) throws -> [UInt8] {
-        let fd = open(file, O_RDONLY)
-        guard fd >= 0 else { throw InputError(path: file, errno: errno) }
+        let fd = try openForReading(file)
         defer { close(fd) }
         return try readToEnd(fd, path: file).bytes ?? []
     }

@@ -33,13 +33,7 @@ package struct LineReader {
 
     /// Opens a file; throws `InputError` when it cannot be opened.
     package init(path: String, maxLineBytes: Int = .max) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(path: path, errno: errno) }
-        var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            close(fd)
-            throw InputError(path: path, errno: EISDIR, reason: "is a folder, not a file (--input-format text or html reads the files in a folder)")
-        }
+        let fd = try openForReading(path, folderReason: "is a folder, not a file (--input-format text or html reads the files in a folder)")
         self.init(descriptor: fd, closeAtEnd: true, name: path, maxLineBytes: maxLineBytes)
     }
 

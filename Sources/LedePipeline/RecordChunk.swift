@@ -28,6 +28,18 @@ public struct RecordChunk: Sendable {
         records.append(.tooLarge(bytes: length, line: number, source: sourceIndex(source)))
     }
 
+    /// The byte ranges and line numbers of the records read whole (not too large, not failed), in order;
+    /// with `skippingBlank`, without those holding only spaces and tabs.
+    func lineRecords(skippingBlank: Bool) -> [(bytes: Range<Int>, line: Int)] {
+        bytes.withUnsafeBufferPointer { all in
+            records.compactMap { record in
+                guard case .bytes(let range, let line, _) = record else { return nil }
+                if skippingBlank && LineReader.isBlank(UnsafeBufferPointer(rebasing: all[range])) { return nil }
+                return (range, line)
+            }
+        }
+    }
+
     mutating func appendFailure(_ error: RecordError) {
         records.append(.failed(error))
     }

@@ -12,56 +12,31 @@ extension TfidfVectorizer {
     package func fitTransform(jsonLinesAt path: String, fields: [String] = ["title", "text"],
                              threads: Int = defaultThreadCount, linesPerChunk: Int = 4096) throws -> TfidfFit {
         precondition(!fields.isEmpty && linesPerChunk > 0, "fitTransform: give at least one field and a positive chunk size")
-        var reader: LineReader
-        do { reader = try LineReader(path: path) } catch let error as InputError {
-            throw VectorizerError(.unreadableInput, "cannot open \(error)")
-        }
         let decoder = JSONFieldsReader(fields: fields)
-        var chunk = LineChunk()
+        // The streaming verbs' reader: chunks of raw lines (a byte-order mark dropped), blank ones skipped here.
+        let reader = ChunkReader(format: .jsonl, maxRecordBytes: .max, chunkRecords: linesPerChunk, chunkBytes: .max)
         return try fitTransform(threads: threads) { count in
-            func countChunk() throws {
-                let lines = chunk.lines, numbers = chunk.numbers
-                try chunk.bytes.withUnsafeBufferPointer { bytes in
-                    try count(lines.count) { _, i, text in
-                        try decoder.add(UnsafeBufferPointer(rebasing: bytes[lines[i]]), line: numbers[i], to: text)
-                    }
-                }
-                chunk.removeAll()
-            }
+            var failure: (any Error)?
             do {
-                try reader.forEachLine { line in
-                    guard case .text(var bytes, let number) = line else { return true }   // no line is too large here
-                    if number == 1 { bytes = bytes.droppingByteOrderMark() }
-                    guard !LineReader.isBlank(bytes) else { return true }
-                    chunk.append(bytes, number: number)
-                    if chunk.lines.count == linesPerChunk { try countChunk() }
+                try reader.read([path]) { chunk in
+                    let lines = chunk.lineRecords(skippingBlank: true)
+                    do {
+                        try chunk.bytes.withUnsafeBufferPointer { bytes in
+                            try count(lines.count) { _, i, text in
+                                try decoder.add(UnsafeBufferPointer(rebasing: bytes[lines[i].bytes]), line: lines[i].line, to: text)
+                            }
+                        }
+                    } catch {
+                        failure = error
+                        return false
+                    }
                     return true
                 }
             } catch let error as InputError {
                 throw VectorizerError(.unreadableInput, "cannot read \(error)")
             }
-            try countChunk()
+            if let failure { throw failure }
         }
-    }
-}
-
-/// A run of raw lines: their bytes one after the other, each line's range in them, and its 1-based number.
-private struct LineChunk {
-    var bytes: [UInt8] = []
-    var lines: [Range<Int>] = []
-    var numbers: [Int] = []
-
-    mutating func append(_ line: UnsafeBufferPointer<UInt8>, number: Int) {
-        lines.append(bytes.count..<bytes.count + line.count)
-        bytes.append(contentsOf: line)
-        numbers.append(number)
-    }
-
-    /// Empties the chunk, keeping its memory unless a very long line made it large.
-    mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: bytes.capacity <= 64 << 20)
-        lines.removeAll(keepingCapacity: true)
-        numbers.removeAll(keepingCapacity: true)
     }
 }
 

@@ -1,5 +1,18 @@
 import Foundation
 
+/// Opens `path` for reading (close-on-exec). Throws `InputError` when it cannot be opened, and when it is a
+/// folder (`folderReason` says what to do instead), so that no reader mistakes a folder for an empty file.
+func openForReading(_ path: String, folderReason: String = "is a folder, not a file") throws -> Int32 {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw InputError(path: path, errno: errno) }
+    var info = stat()
+    if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        close(descriptor)
+        throw InputError(path: path, errno: EISDIR, reason: folderReason)
+    }
+    return descriptor
+}
+
 /// Reads up to `count` bytes from `descriptor` into `buffer` with read(2), trying again for as long as
 /// the read is interrupted by a signal (EINTR). Returns what read(2) returns otherwise: the number of
 /// bytes read, 0 at the end of the input, or -1 with `errno` set to the error.
