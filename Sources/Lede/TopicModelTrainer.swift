@@ -33,7 +33,7 @@ public struct TopicModelTrainer: Sendable {
         /// These labels have fewer documents than there are folds.
         case rareLabels([String])
         /// The cross-validation failed with this error.
-        case crossValidationFailed(String)
+        case crossValidationFailed(any Error & Sendable)
     }
 
     /// The temperature fitted on out-of-fold scores, and the out-of-fold calibration before and after it.
@@ -122,7 +122,7 @@ public struct TopicModelTrainer: Sendable {
 
         let fit: TfidfFit
         do { fit = try vectorizer.fitTransform(documents: inputs, threads: options.threads) } catch {
-            throw .vectorizer("\(error)")
+            throw .vectorizer(error)
         }
         events(.vectorized(rows: fit.matrix.rowCount, columns: fit.matrix.columnCount, entries: fit.matrix.entryCount,
                            invalidUTF8Count: fit.invalidUTF8Count))
@@ -204,10 +204,10 @@ public struct TopicModelTrainer: Sendable {
                                                  grid: grid, folds: folds, options: options, sampleWeights: sampleWeights) { events(.crossValidationProgress($0)) }
         } catch {
             if !asked {
-                events(.calibrationSkipped(.crossValidationFailed("\(error)")))
+                events(.calibrationSkipped(.crossValidationFailed(error)))
                 return nil
             }
-            throw .crossValidationFailed("\(error)")
+            throw .crossValidationFailed(error)
         }
         events(.crossValidated(run))
         return run
@@ -233,10 +233,10 @@ public enum TopicModelTrainingError: Error, Sendable, CustomStringConvertible {
     case tooFewLabels([String])
     /// The cross-validation needs two documents a fold.
     case tooFewDocumentsForFolds(folds: Int, documents: Int)
-    /// Cross-validation that was asked for failed.
-    case crossValidationFailed(String)
-    /// The vectorizer could not fit the corpus.
-    case vectorizer(String)
+    /// Cross-validation that was asked for failed, with this error.
+    case crossValidationFailed(any Error & Sendable)
+    /// The vectorizer could not fit the corpus, with this error.
+    case vectorizer(any Error & Sendable)
     /// A setting of the trainer is out of range.
     case invalidSetting(String)
 
@@ -247,8 +247,8 @@ public enum TopicModelTrainingError: Error, Sendable, CustomStringConvertible {
             // Two documents a fold, said without overflow for a huge fold count.
             "\(folds)-fold cross-validation needs "
                 + (folds <= Int.max / 2 ? "at least \(2 * folds) documents" : "two documents a fold") + ", found \(documents)"
-        case .crossValidationFailed(let message): "cross-validation: \(message)"
-        case .vectorizer(let message): message
+        case .crossValidationFailed(let error): "cross-validation: \(error)"
+        case .vectorizer(let error): "\(error)"
         case .invalidSetting(let message): message
         }
     }
