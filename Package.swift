@@ -60,8 +60,11 @@ let package = Package(
         // ROUGE: rouge-score 0.1.2's tokenizer, NLTK's Porter stemmer, ROUGE-1/2/L/Lsum; no dependencies.
         .target(name: "LedeROUGE"),
 
+        // Reports: self-contained HTML pages of an evaluation or a model, with inline SVG charts; plain values in.
+        .target(name: "LedeReport"),
+
         // The library a Swift program imports: every stage, re-exported.
-        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeText", "LedeSentences", "LedeClassifier", "LedeSafetensors", "LedeSummarizer", "LedePipeline", "LedeROUGE", "LedeExtract"]),
+        .target(name: "Lede", dependencies: ["LedeBLAS", "LedeFeatures", "LedeText", "LedeSentences", "LedeClassifier", "LedeSafetensors", "LedeSummarizer", "LedePipeline", "LedeROUGE", "LedeExtract", "LedeReport"]),
 
         // The command line, a thin layer over the library: its verbs and options, as a library that tests parse and
         // run in-process.
@@ -106,6 +109,7 @@ let package = Package(
         // LedePipeline for `fitTransform(jsonLinesAt:)`, the streamed fit over its line reader and JSON scanner.
         .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline", "LedeTestSupport"]),
         .testTarget(name: "LedeExtractTests", dependencies: ["LedeExtract", "LedeTestSupport"]),
+        .testTarget(name: "LedeReportTests", dependencies: ["LedeReport", "LedeTestSupport"]),
         // The library as a Swift program imports it: the README's example.
         .testTarget(name: "LedeTests", dependencies: ["Lede"]),
     ]

@@ -7,6 +7,7 @@
 @_exported import LedeExtract
 @_exported import LedePipeline
 @_exported import LedeROUGE
+@_exported import LedeReport
 @_exported import LedeSentences
 @_exported import LedeSummarizer
 @_exported import LedeText

@@ -33,9 +33,11 @@ struct EvaluateClassifierCommand: ParsableCommand {
     @Flag(help: "Skip bad records (reporting them) instead of stopping at the first.") var skipInvalid = false
     @Option(help: "Records longer than this many bytes are bad records.") var maxRecordBytes: Int = 16 << 20
     @OptionGroup var workers: ThreadsOption
+    @OptionGroup var report: ReportOptions
     var threads: Int { workers.threads }
 
     func run() throws {
+        try report.checkPath()
         let topicModel = try ModelLocation.load(model)
         let recordFields = fields.resolved(defaults: topicModel.provenance.fields)
         let corpus: LabeledCorpus
@@ -48,12 +50,17 @@ struct EvaluateClassifierCommand: ParsableCommand {
         } else {
             corpus = try readCorpus(data, format: inputFormat, recordFields, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         }
-        let metrics = evaluate(topicModel, corpus, threads: threads)
+        let probabilities = topicModel.probabilities(of: corpus.texts, threads: threads)
+        let metrics = evaluate(topicModel, corpus, probabilities: probabilities)
         let unknown = Set(corpus.labels).subtracting(topicModel.labels)
         if !unknown.isEmpty { log("warning: labels the model does not know count as errors: \(unknown.sorted())") }
         var out = StandardOutput()
         out.write(json ? jsonReport(metrics) : textReport(metrics))
         out.flush()
+        try report.write {
+            ClassifierReport(model: topicModel, modelName: reportName(ofModelAt: ModelLocation.resolve(model)), corpus: corpus,
+                             dataNames: dataNames(data), probabilities: probabilities, metrics: metrics, date: report.date).html()
+        }
     }
 
     func jsonReport(_ m: ClassificationMetrics) -> String {
@@ -125,9 +132,11 @@ struct EvaluateSummarizerCommand: ParsableCommand {
         """) var referenceLength = false
     @Flag(help: "Print one JSON object instead of a report.") var json = false
     @OptionGroup var workers: ThreadsOption
+    @OptionGroup var report: ReportOptions
     var threads: Int { workers.threads }
 
     func run() throws {
+        try report.checkPath()
         let recordFields = fields.resolved()
         var articles: [Article] = []
         do {
@@ -161,10 +170,11 @@ struct EvaluateSummarizerCommand: ParsableCommand {
         let summaries = summarizer.summarize(batch: articles.map(\.text), budgets: budgets, threads: threads)
         let scorer = ROUGEScorer()
         var lede = SummaryEvaluation(), lead = SummaryEvaluation()
+        var scores: [ROUGEScores] = []
         for (i, article) in articles.enumerated() {
             let summary = summaries[i]
-            lede.add(picked: summary.sentences.map(\.index), summaryText: summary.sentences.map(\.text).joined(separator: "\n"),
-                     reference: article.summary!, referenceSentences: references[i], scorer: scorer)
+            scores.append(lede.add(picked: summary.sentences.map(\.index), summaryText: summary.sentences.map(\.text).joined(separator: "\n"),
+                     reference: article.summary!, referenceSentences: references[i], scorer: scorer))
             // The baseline: as many leading sentences as Lede picked.
             let segments = sentenceRanges[i]
             let first = Array(0..<min(summary.sentences.count, segments.count))
@@ -200,6 +210,16 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             out.write(lines.joined(separator: "\n") + "\n")
         }
         out.flush()
+        try report.write {
+            let evaluation = SummarizerReport.Evaluation(articles: articles, sentences: sentenceRanges, summaries: summaries,
+                                                         references: references, scores: scores, means: l, baseline: b)
+            let model = flags.position == nil ? try? SummarizerModelLocation.load(flags.summarizer) : nil
+            let modelName = flags.position == nil ? reportName(ofModelAt: SummarizerModelLocation.resolve(flags.summarizer).path) : nil
+            return SummarizerReport(evaluation, dataNames: dataNames(data), summarizer: summarizer, model: model, modelName: modelName,
+                                    budget: budgetDescription(fallback: (flags.budget ?? summarizer.options.budget).description,
+                                                              extractive: l.extractiveCount, of: l.count),
+                                    idf: flags.idf, date: report.date).html()
+        }
     }
 
     /// The report's budget line: with --reference-length, the reference's own length where there is one,

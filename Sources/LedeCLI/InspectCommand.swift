@@ -17,14 +17,17 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "Top terms to show per label.") var terms: Int = 10
     @Flag(help: "Print one JSON object instead of a report.") var json = false
     @Flag(help: "List the shipped models (name, labels, file), the default first; with --json one object per line.") var list = false
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if list && model != nil { throw ValidationError("give a model or --list, not both") }
+        if list && report.report != nil { throw ValidationError("--report describes one model; it does not go with --list") }
         if modelOption != nil && modelArgument != nil { throw ValidationError("give the model once: as an argument or with --model") }
     }
 
     func run() throws {
         if list { return try listShipped() }
+        try report.checkPath()
         let path = ModelLocation.resolve(model)
         let topicModel = try ModelLocation.load(model)
         let top = TopTerms.perLabel(topicModel, count: max(0, terms))
@@ -100,6 +103,7 @@ struct InspectCommand: ParsableCommand {
             out.write(lines.joined(separator: "\n") + "\n")
         }
         out.flush()
+        try report.write { ModelReport(model: topicModel, modelName: reportName(ofModelAt: path), termCount: terms, date: report.date).html() }
     }
 
     /// `--list`: the shipped models, the default first, each with its labels.

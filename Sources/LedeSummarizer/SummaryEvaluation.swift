@@ -19,9 +19,10 @@ public struct SummaryEvaluation: Sendable, Codable {
     public init() {}
 
     /// Adds one article: its picked sentence indices and text, the reference, and the reference's
-    /// sentence indices when it is extractive.
+    /// sentence indices when it is extractive. Returns the article's ROUGE scores.
+    @discardableResult
     public mutating func add(picked: [Int], summaryText: String, reference: String, referenceSentences: Set<Int>?,
-                             scorer: ROUGEScorer) {
+                             scorer: ROUGEScorer) -> ROUGEScores {
         let scores = scorer.score(candidate: summaryText, reference: reference)
         count += 1
         rouge1 += scores.rouge1.f1
@@ -36,6 +37,7 @@ public struct SummaryEvaluation: Sendable, Codable {
             sentenceRecall += recall
             sentenceF1 += precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
         }
+        return scores
     }
 
     /// The means (call once, after the last `add`).
