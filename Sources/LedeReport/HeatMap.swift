@@ -91,7 +91,7 @@ package struct HeatMap {
             let position = (Double(i) + 0.5) / Double(steps)
             canvas.rect(x: start + Double(i) * swatch, y: y, width: swatch + 0.3, height: 16, fill: Palette.viridis(1 - position))
         }
-        for (share, label) in [(0.0, "0"), (0.01, "1%"), (0.05, "5%"), (0.1, "10%"), (0.25, "25%"), (0.5, "50%"), (1.0, "100%")] {
+        for (share, label) in [(0.0, "0%"), (0.01, "1%"), (0.05, "5%"), (0.1, "10%"), (0.25, "25%"), (0.5, "50%"), (1.0, "100%")] {
             let at = start + Self.position(share) * length
             canvas.line(x1: at, y1: y + 16, x2: at, y2: y + 20, stroke: Palette.axis)
             canvas.text(label, x: at, y: y + 30, size: 10, anchor: .middle, fill: Palette.axis)

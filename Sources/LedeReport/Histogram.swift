@@ -48,10 +48,6 @@ package struct Histogram {
             let barTop = y(Double(count))
             canvas.rect(x: left + Double(b) * binWidth + 1, y: barTop, width: binWidth - 2, height: top + plotHeight - barTop,
                         fill: colour, tooltip: "\(NumberText.decimal(low, 2))–\(NumberText.decimal(high, 2)): \(NumberText.count(count))")
-            if count > 0 {
-                canvas.text(NumberText.count(count), x: left + (Double(b) + 0.5) * binWidth, y: barTop - 3, size: 10,
-                            anchor: .middle, fill: "#333")
-            }
         }
         canvas.line(x1: left, y1: top + plotHeight, x2: left + plotWidth, y2: top + plotHeight, stroke: Palette.axis)
         let xTicks = stride(from: 0, through: binCount, by: binCount % 4 == 0 ? binCount / 4 : 1).map {
@@ -74,6 +70,11 @@ package struct Histogram {
             canvas.text(meanText, x: x(mean) + (meanLeft ? -4 : 4), y: 14, size: 11, anchor: meanLeft ? .end : .start,
                         fill: Palette.vermilion, bold: true)
             canvas.text(medianText, x: x(median) + (meanLeft ? 4 : -4), y: 14, size: 11, anchor: meanLeft ? .start : .end)
+        }
+        // The counts last, over the mean and median lines.
+        for (b, count) in counts.enumerated() where count > 0 {
+            canvas.text(NumberText.count(count), x: left + (Double(b) + 0.5) * binWidth, y: y(Double(count)) - 3, size: 10,
+                        anchor: .middle, fill: "#333", halo: true)
         }
         return canvas.svg(label: label)
     }

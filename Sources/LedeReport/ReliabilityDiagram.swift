@@ -59,7 +59,7 @@ package struct ReliabilityDiagram {
                         stroke: Palette.vermilion, width: 3)
             // The accuracy above whichever of the bar and the tick is higher.
             let labelY = y(max(bin.accuracy, bin.meanConfidence)) - 5
-            canvas.text(NumberText.decimal(bin.accuracy, 2), x: middle, y: labelY, size: 10, anchor: .middle, fill: "#333")
+            canvas.text(NumberText.decimal(bin.accuracy, 2), x: middle, y: labelY, size: 10, anchor: .middle, fill: "#333", halo: true)
             let countBar = max(1, Double(bin.count) / largestCount * countHeight)
             canvas.rect(x: x0, y: countTop + countHeight - countBar, width: barWidth, height: countBar, fill: Palette.muted,
                         tooltip: tooltip)

@@ -21,6 +21,7 @@ package enum ReportStyle {
     h3 { font-size: 16px; margin: 18px 0 6px; break-after: avoid; }
     p { margin: 6px 0; max-width: 72em; }
     p.note, figcaption, caption { color: #4a4a4a; font-size: 13px; }
+    p.note { break-after: avoid; }
     caption { text-align: left; padding: 4px 0; caption-side: top; }
     .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0; }
     .card { border: 1px solid #c8c8c8; border-radius: 6px; padding: 6px 14px 8px; min-width: 120px; break-inside: avoid; }
@@ -67,10 +68,11 @@ package enum ReportStyle {
 
     /// The print rules naming this report: its title top left, its date top right, page numbers bottom right.
     package static func pageRules(title: String, date: String?) -> String {
+        let font = "font-family: system-ui, \"DejaVu Sans\", Arial, sans-serif; font-size: 9pt; color: #555555;"
         var rules = "@page { size: A4; margin: 16mm 12mm 16mm 12mm;\n"
-        rules += "  @top-left { content: \(Markup.cssString(title)); font-size: 9pt; color: #555555; }\n"
-        if let date { rules += "  @top-right { content: \(Markup.cssString(date)); font-size: 9pt; color: #555555; }\n" }
-        rules += "  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 9pt; color: #555555; }\n}"
+        rules += "  @top-left { content: \(Markup.cssString(title)); \(font) }\n"
+        if let date { rules += "  @top-right { content: \(Markup.cssString(date)); \(font) }\n" }
+        rules += "  @bottom-right { content: counter(page) \" / \" counter(pages); \(font) }\n}"
         return rules
     }
 }

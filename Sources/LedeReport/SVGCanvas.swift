@@ -50,15 +50,17 @@ package struct SVGCanvas {
 
     /// Text whose anchor point is (`x`, `y`): `anchor` says which end (or the middle) of the text is there,
     /// and the point is on the text's vertical middle when `centred`, else on its baseline. `rotate` turns
-    /// it about the anchor point, in degrees (negative is anticlockwise).
+    /// it about the anchor point, in degrees (negative is anticlockwise). A `halo` (a white outline under the
+    /// letters) keeps text readable where it crosses a line.
     package mutating func text(_ text: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start,
                                fill: String = "#222", bold: Bool = false, centred: Bool = false, rotate: Double? = nil,
-                               tooltip: String? = nil) {
+                               halo: Bool = false, tooltip: String? = nil) {
         var attributes = "x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\""
         if anchor != .start { attributes += " text-anchor=\"\(anchor.rawValue)\"" }
         if fill != "#222" { attributes += " fill=\"\(fill)\"" }
         if bold { attributes += " font-weight=\"bold\"" }
         if centred { attributes += " dy=\"0.35em\"" }
+        if halo { attributes += " stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"" }
         if let rotate { attributes += " transform=\"rotate(\(Self.number(rotate)) \(Self.number(x)) \(Self.number(y)))\"" }
         let title = tooltip.map { "<title>\(Markup.escape($0))</title>" } ?? ""
         body += "<text \(attributes)>\(title)\(Markup.escape(text))</text>"

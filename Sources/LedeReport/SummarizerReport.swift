@@ -112,6 +112,9 @@ public struct SummarizerReport: Sendable {
         self.settings = settings
     }
 
+    /// The most articles the length chart draws.
+    public static let largestScatter = 5000
+
     /// Which articles to show, by their ROUGE-2: the best, the median and the worst, each with its
     /// heading; ties go to the earlier article, and an article is shown once.
     public static func exampleIndices(rouge2: [Double]) -> [(heading: String, index: Int)] {
@@ -147,7 +150,13 @@ public struct SummarizerReport: Sendable {
             html.element("p", ["class": "note"], text: "Each dot is an article: its summary's words across, its reference's up. "
                 + "Median summary \(median(summary)) words, median reference \(median(reference)) words; dots under the "
                 + "dashed line are summaries longer than their references.")
-            var plot = ScatterPlot(points: articles.map { (Double($0.summaryWords), Double($0.referenceWords)) })
+            // Beyond a few thousand dots the chart says no more and the file only grows: every k-th article then.
+            let step = (articles.count + Self.largestScatter - 1) / Self.largestScatter
+            if step > 1 {
+                html.element("p", ["class": "note"], text: "One article in \(step) is drawn (\(NumberText.count((articles.count + step - 1) / step)) of \(NumberText.count(articles.count))).")
+            }
+            let drawn = stride(from: 0, to: articles.count, by: max(1, step)).map { articles[$0] }
+            var plot = ScatterPlot(points: drawn.map { (Double($0.summaryWords), Double($0.referenceWords)) })
             plot.xTitle = "summary words"
             plot.yTitle = "reference words"
             html.figure(plot.svg(label: "Summary length against reference length"), caption: nil)
