@@ -25,7 +25,7 @@ extension ClassifierReport {
                                     trueLabelSupport: support[key / k],
                                     examples: documents.prefix(examplesPerPair).map { d in
                                         Example(id: corpus.ids[d.document] ?? "document \(d.document + 1)",
-                                                title: Self.firstLine(corpus.texts[d.document]), confidence: Double(d.confidence))
+                                                title: Self.title(corpus, d.document), confidence: Double(d.confidence))
                                     })
             }
         let unknown = Set(corpus.labels).subtracting(labels).sorted()
@@ -53,9 +53,10 @@ extension ClassifierReport {
                   tables: ModelFacts.tables(model))
     }
 
-    /// A document's first line (its title, when it has one), cut at 140 characters.
-    static func firstLine(_ text: String) -> String {
-        let line = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
+    /// Document `i`'s title, or its text's first line when it has none, cut at 140 characters.
+    static func title(_ corpus: LabeledCorpus, _ i: Int) -> String {
+        let title = i < corpus.titles.count ? corpus.titles[i].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        let line = title.isEmpty ? corpus.texts[i].split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? "" : title
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         return trimmed.count <= 140 ? trimmed : String(trimmed.prefix(139)) + "…"
     }

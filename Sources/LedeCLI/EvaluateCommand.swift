@@ -50,7 +50,7 @@ struct EvaluateClassifierCommand: ParsableCommand {
         } else {
             corpus = try readCorpus(data, format: inputFormat, recordFields, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         }
-        let probabilities = topicModel.probabilities(of: corpus.texts, threads: threads)
+        let probabilities = probabilities(topicModel, corpus, threads: threads)
         let metrics = evaluate(topicModel, corpus, probabilities: probabilities)
         let unknown = Set(corpus.labels).subtracting(topicModel.labels)
         if !unknown.isEmpty { log("warning: labels the model does not know count as errors: \(unknown.sorted())") }

@@ -52,9 +52,3 @@ func reportName(ofModelAt path: String) -> String {
     let file = (path as NSString).lastPathComponent
     return file.hasSuffix(".safetensors") ? String(file.dropLast(".safetensors".count)) : file
 }
-
-/// Scores a model on a labeled corpus from probabilities already computed (one row per document).
-func evaluate(_ model: TopicModel, _ corpus: LabeledCorpus, probabilities: [Float]) -> ClassificationMetrics {
-    let index = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
-    return ClassificationMetrics(labels: model.labels, truth: corpus.labels.map { index[$0] ?? -1 }, probabilities: probabilities)
-}

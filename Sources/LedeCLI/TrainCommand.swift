@@ -311,9 +311,18 @@ func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields:
 
 /// Scores a model on a labeled corpus.
 func evaluate(_ model: TopicModel, _ corpus: LabeledCorpus, threads: Int) -> ClassificationMetrics {
+    evaluate(model, corpus, probabilities: probabilities(model, corpus, threads: threads))
+}
+
+/// The model's probability rows (N×K) for a labeled corpus's documents.
+func probabilities(_ model: TopicModel, _ corpus: LabeledCorpus, threads: Int) -> [Float] {
+    model.probabilities(model.features(titles: corpus.titles, texts: corpus.texts, threads: threads), threads: threads)
+}
+
+/// Scores a model on a labeled corpus from its probability rows (see `probabilities(_:_:threads:)`).
+func evaluate(_ model: TopicModel, _ corpus: LabeledCorpus, probabilities: [Float]) -> ClassificationMetrics {
     let index = Dictionary(uniqueKeysWithValues: model.labels.enumerated().map { ($1, $0) })
-    return ClassificationMetrics(labels: model.labels, truth: corpus.labels.map { index[$0] ?? -1 },
-                                 probabilities: model.probabilities(model.features(titles: corpus.titles, texts: corpus.texts, threads: threads), threads: threads))
+    return ClassificationMetrics(labels: model.labels, truth: corpus.labels.map { index[$0] ?? -1 }, probabilities: probabilities)
 }
 
 /// The names inputs get in a model's provenance: each path's file name, or as many of its last path

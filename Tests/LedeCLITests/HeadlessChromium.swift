@@ -1,4 +1,5 @@
 import Foundation
+import LedeTestSupport
 import Testing
 
 /// Debian's `chromium`, run headless to render a page from disk: to a PNG screenshot or to its DOM after
@@ -16,18 +17,14 @@ struct HeadlessChromium {
 
     /// `$LEDE_CHROMIUM`, else `chromium` on the PATH; nil when there is none, after a test failure
     /// under CI (`.ci/setup` installs it) or a note that the test did nothing elsewhere.
-    static func find() -> HeadlessChromium? {
+    static func find(sourceLocation: SourceLocation = #_sourceLocation) -> HeadlessChromium? {
         let environment = ProcessInfo.processInfo.environment
         var candidates = (environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/chromium" }
         if let path = environment["LEDE_CHROMIUM"], !path.isEmpty { candidates.insert(path, at: 0) }
         if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
             return HeadlessChromium(executable: found)
         }
-        if environment["CI"] == "true" {
-            Issue.record("no chromium on the PATH: run .ci/setup (it installs Debian's chromium)")
-        } else {
-            print("skipping: no chromium on the PATH (run .ci/setup)")
-        }
+        Prerequisites.missing("chromium on the PATH (.ci/setup installs Debian's chromium)", sourceLocation: sourceLocation)
         return nil
     }
 

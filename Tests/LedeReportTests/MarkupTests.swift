@@ -1,5 +1,5 @@
 import Testing
-@testable import LedeReport
+import LedeReport
 
 @Suite("HTML and SVG writers: escaping, numbers, colours")
 struct MarkupTests {

@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import LedeReport
+import LedeReport
 
 @Suite("Reports: self-contained, deterministic, well-formed pages")
 struct ReportTests {
