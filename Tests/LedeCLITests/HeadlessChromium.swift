@@ -80,8 +80,9 @@ struct HeadlessChromium {
         return try Data(contentsOf: netLog)
     }
 
-    /// The URLs of the net log's requests made for a page: those whose origin, isolation key or cookie
-    /// site is the page's (`file://`), not the browser's own (update checks and the like, "not an origin").
+    /// The URLs of the net log's requests made for a page: those whose initiator, isolation key or cookie
+    /// site is a file's (an opaque origin, "null", or `file://`), not the browser's own (update checks and
+    /// the like, which have no origin).
     static func pageRequests(_ netLog: Data) throws -> [String] {
         guard let log = try JSONSerialization.jsonObject(with: netLog) as? [String: Any],
               let constants = log["constants"] as? [String: Any],
@@ -95,7 +96,7 @@ struct HeadlessChromium {
                   let url = params["url"] as? String else { return nil }
             let initiator = params["initiator"] as? String ?? ""
             let key = params["network_isolation_key"] as? String ?? "", site = params["site_for_cookies"] as? String ?? ""
-            let fromPage = initiator != "not an origin" || key.contains("file://") || site.contains("file://")
+            let fromPage = initiator == "null" || initiator.hasPrefix("file:") || key.contains("file://") || site.contains("file://")
             return fromPage ? url : nil
         }
     }
