@@ -218,7 +218,7 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             return SummarizerReport(evaluation, dataNames: dataNames(data), summarizer: summarizer, model: model, modelName: modelName,
                                     budget: budgetDescription(fallback: (flags.budget ?? summarizer.options.budget).description,
                                                               extractive: l.extractiveCount, of: l.count),
-                                    idf: flags.idf, date: report.date).html()
+                                    idf: flags.idf.rawValue, date: report.date).html()
         }
     }
 
