@@ -154,35 +154,14 @@ struct EvaluateSummarizerCommand: ParsableCommand {
             throw Exit.fail(Exit.badData, error.description)
         }
         let summarizer = try flags.summarizer(batchTexts: articles.map(\.text))
-        // The summarizer's own sentences (the segmenter's, with overlong ones cut), so indices agree.
-        let sentenceRanges = articles.map { summarizer.sentences($0.text) }
-        let references = articles.indices.map { i in
-            ExtractiveReference.sentences(of: articles[i].summary!, in: articles[i].text, segments: sentenceRanges[i])
+        let evaluated: ReferenceEvaluation
+        do {
+            evaluated = try ReferenceEvaluation(summarizer: summarizer, texts: articles.map(\.text), references: articles.map { $0.summary! },
+                                                budget: flags.budget, referenceLength: referenceLength, threads: threads)
+        } catch {
+            throw Exit.fail(Exit.badData, "--reference-length: \(error)")
         }
-        if referenceLength && references.allSatisfy({ $0 == nil }) {
-            throw Exit.fail(Exit.badData, "--reference-length needs references made of the articles' own sentences; none are")
-        }
-        // With --reference-length, k is the reference's sentence count (the default budget when it is not extractive).
-        let budgets: [SummaryBudget] = references.map { ref in
-            if referenceLength, let ref { return .sentences(ref.count) }
-            return flags.budget ?? summarizer.options.budget
-        }
-        let summaries = summarizer.summarize(batch: articles.map(\.text), budgets: budgets, threads: threads)
-        let scorer = ROUGEScorer()
-        var lede = SummaryEvaluation(), lead = SummaryEvaluation()
-        var scores: [ROUGEScores] = []
-        for (i, article) in articles.enumerated() {
-            let summary = summaries[i]
-            scores.append(lede.add(picked: summary.sentences.map(\.index), summaryText: summary.sentences.map(\.text).joined(separator: "\n"),
-                     reference: article.summary!, referenceSentences: references[i], scorer: scorer))
-            // The baseline: as many leading sentences as Lede picked.
-            let segments = sentenceRanges[i]
-            let first = Array(0..<min(summary.sentences.count, segments.count))
-            let bytes = Array(article.text.utf8)
-            let leadText = first.map { String(decoding: bytes[segments[$0]], as: UTF8.self) }.joined(separator: "\n")
-            lead.add(picked: first, summaryText: leadText, reference: article.summary!, referenceSentences: references[i], scorer: scorer)
-        }
-        let (l, b) = (lede.means(), lead.means())
+        let (l, b) = (evaluated.means, evaluated.baseline)
         var out = StandardOutput()
         if json {
             struct Report: Encodable {
@@ -211,8 +190,8 @@ struct EvaluateSummarizerCommand: ParsableCommand {
         }
         out.flush()
         try report.write {
-            let evaluation = SummarizerReport.Evaluation(articles: articles, sentences: sentenceRanges, summaries: summaries,
-                                                         references: references, scores: scores, means: l, baseline: b)
+            let evaluation = SummarizerReport.Evaluation(articles: articles, sentences: evaluated.sentences, summaries: evaluated.summaries,
+                                                         references: evaluated.referenceSentences, scores: evaluated.scores, means: l, baseline: b)
             let model = flags.position == nil ? try? SummarizerModelLocation.load(flags.summarizer) : nil
             let modelName = flags.position == nil ? reportName(ofModelAt: SummarizerModelLocation.resolve(flags.summarizer).path) : nil
             return SummarizerReport(evaluation, dataNames: dataNames(data), summarizer: summarizer, model: model, modelName: modelName,
