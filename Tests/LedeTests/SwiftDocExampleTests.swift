@@ -2,19 +2,19 @@ import Foundation
 import Testing
 import Lede
 
-/// The README's "Using Lede from Swift" example: it is `ReadmeExample.swift` word for word, and it runs.
-@Suite("the README's Swift example")
-struct ReadmeExampleTests {
+/// The example of docs/swift.md ("Using Lede from Swift"): it is `SwiftDocExample.swift` word for word, and it runs.
+@Suite("the Swift example of docs/swift.md")
+struct SwiftDocExampleTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test("the README shows ReadmeExample.swift exactly")
-    func readmeShowsTheTestedCode() throws {
-        let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let example = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/LedeTests/ReadmeExample.swift"), encoding: .utf8)
-        let section = try #require(readme.range(of: "## Using Lede from Swift"), "README has no \"Using Lede from Swift\" section")
-        let blockStart = try #require(readme.range(of: "```swift\nimport Lede\n", range: section.upperBound..<readme.endIndex))
-        let blockEnd = try #require(readme.range(of: "```\n", range: blockStart.upperBound..<readme.endIndex))
-        let shown = "import Lede\n" + readme[blockStart.upperBound..<blockEnd.lowerBound]
+    @Test("docs/swift.md shows SwiftDocExample.swift exactly")
+    func pageShowsTheTestedCode() throws {
+        let page = try String(contentsOf: Self.packageRoot.appendingPathComponent("docs/swift.md"), encoding: .utf8)
+        let example = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/LedeTests/SwiftDocExample.swift"), encoding: .utf8)
+        let section = try #require(page.range(of: "## An example"), "docs/swift.md has no \"An example\" section")
+        let blockStart = try #require(page.range(of: "```swift\nimport Lede\n", range: section.upperBound..<page.endIndex))
+        let blockEnd = try #require(page.range(of: "```\n", range: blockStart.upperBound..<page.endIndex))
+        let shown = "import Lede\n" + page[blockStart.upperBound..<blockEnd.lowerBound]
         #expect(shown == example)
     }
 
@@ -41,7 +41,7 @@ struct ReadmeExampleTests {
     @Test("the training example writes a model that loads and labels its own training articles")
     func trainingExampleRuns() throws {
         let data = Self.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lede-readme-\(getpid()).safetensors").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lede-swift-doc-\(getpid()).safetensors").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         try trainTopicModel(dataPath: data, modelPath: output)
         let model = try ModelFile.load(from: output)
