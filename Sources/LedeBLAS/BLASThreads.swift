@@ -9,7 +9,7 @@ import Glibc
 /// the dense products Lede runs are small (a sentence-similarity matrix per article) or memory-bound
 /// (vector algebra over the weights), where BLAS threads cost more than they give. The count is set
 /// once, before the first OpenBLAS call, from `LEDE_BLAS_THREADS` if that holds a positive integer,
-/// else 1. A program that wants another count calls `BLASThreads.set(_:)` itself.
+/// else 1. A program using the library sets `LEDE_BLAS_THREADS` before its first call for another count.
 @usableFromInline package enum BLASThreads {
     /// The count Lede applies on its first OpenBLAS call.
     @usableFromInline package static var defaultCount: Int {

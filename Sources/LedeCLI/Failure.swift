@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Lede
 
-/// The exit codes of BRIEF §8 (sysexits.h), and how errors reach the user: one line on stderr.
+/// The exit codes of docs/command-line.md (sysexits.h), and how errors reach the user: one line on stderr.
 enum Exit {
     static let usage = ExitCode(64)
     static let badData = ExitCode(65)
@@ -30,7 +30,7 @@ enum Exit {
     }
 }
 
-/// The exit codes, as every verb's `--help` states them (BRIEF §8).
+/// The exit codes, as every verb's `--help` states them (docs/command-line.md).
 let exitCodesHelp = "\n\n" + """
     Exit codes: 0 success (also when stdout is closed early, as by `| head`, and on empty input); \
     64 usage error; 65 bad input data or a bad model file; 66 input or model not found; 74 I/O error; \

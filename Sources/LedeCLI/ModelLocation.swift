@@ -1,7 +1,7 @@
 import Foundation
 import Lede
 
-/// Where the model comes from (BRIEF §8), in this order:
+/// Where the model comes from (docs/command-line.md), in this order:
 ///
 /// 1. `--model PATH` (a model file), or `--model NAME`, the name of a shipped model (`bbc-topics`);
 /// 2. `$LEDE_MODEL`, a path (or a shipped model's name);

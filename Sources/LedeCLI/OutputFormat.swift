@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Lede
 
-/// How a record-writing verb writes its records (BRIEF §8, `--output-format`): JSON Lines, tab-separated
+/// How a record-writing verb writes its records (docs/command-line.md, `--output-format`): JSON Lines, tab-separated
 /// values, or an aligned table for people, the default when stdout is a terminal.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl, tsv, table
@@ -53,7 +53,7 @@ struct RecordFormatter: Sendable {
         }
     }
 
-    /// The line standing in for a bad record (BRIEF §8): its id when it could be read, else its line
+    /// The line standing in for a bad record (docs/command-line.md): its id when it could be read, else its line
     /// number (as for records without an id), else null.
     func errorLine(_ error: RecordError) -> String {
         let id = error.idJSON ?? error.line.map { String($0) }

@@ -85,7 +85,7 @@ struct RecordVerb {
     /// The record, or an `empty_text` error when it has neither title nor text.
     static func rejectingEmpty(_ record: Result<Article, RecordError>) -> Result<Article, RecordError> {
         guard case .success(let article) = record, isBlank(article.text), isBlank(article.title) else { return record }
-        var error = RecordError(.emptyText, "the article has no text and no title", line: article.line)
+        var error = RecordError(.emptyText, "the article has no text and no title", line: article.line, source: article.source)
         error.id = article.id
         error.idJSON = article.idJSON
         return .failure(error)

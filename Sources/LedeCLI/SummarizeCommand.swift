@@ -20,7 +20,7 @@ struct SummarizeCommand: ParsableCommand {
         Sentences are ranked by the shipped summarizer model (models/cnndm-summarizer.safetensors: \
         position, length and TextRank centrality weighed by logistic regression trained on CNN/DailyMail \
         highlights), or --summarizer MODEL. --position default|lead|none ranks by TextRank alone instead \
-        ('none' for references that reward centrality, such as BBC's); see models/README.md for which \
+        ('none' for references that reward centrality, such as BBC's); see docs/summarizer.md for which \
         to use when.
         """ + exitCodesHelp
     )

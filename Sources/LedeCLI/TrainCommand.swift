@@ -290,7 +290,7 @@ else it is detected from each path: a directory is folder, .csv csv, .tsv tsv, .
 fasttext, anything else jsonl.
 """
 
-/// Reads a labeled corpus, turning failures into BRIEF §8's exits and messages.
+/// Reads a labeled corpus, turning failures into the exits and messages of docs/command-line.md.
 func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields,
                 skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws -> LabeledCorpus {
     do {

@@ -1,6 +1,6 @@
 import LedeClassifier
 
-/// The names of the fields a record's parts are read from (BRIEF §8); a model records the ones it
+/// The names of the fields a record's parts are read from (docs/command-line.md); a model records the ones it
 /// was trained with and they become its defaults.
 public struct RecordFields: Sendable, Hashable, Codable {
     public var id = "id"
@@ -36,6 +36,8 @@ public struct Article: Sendable {
     public var line: Int
     /// For an article extracted from a web page: the page's date, language and URL.
     public var page: PageFacts?
+    /// The input the record was read from (a path, or "stdin"), when a stream reader read it.
+    public var source: String?
 
     public init(id: String?, title: String, text: String, label: String? = nil, summary: String? = nil, line: Int) {
         self.id = id

@@ -1,4 +1,4 @@
-/// How input bytes become articles (BRIEF §8, `--input-format`).
+/// How input bytes become articles (docs/command-line.md, `--input-format`).
 public enum InputFormat: String, Sendable, CaseIterable {
     /// One JSON object per line, its fields named by `RecordFields`; a record with a page's HTML
     /// (`PageReading.htmlField`) and no text is a page whose article is extracted.

@@ -32,7 +32,7 @@ package enum JSONWriting {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
-    /// An error record in the place of a bad input record (BRIEF §8).
+    /// An error record in the place of a bad input record (docs/command-line.md).
     /// With `file`, the error also names the input it is in (`"file"`), for runs over several inputs.
     package static func errorRecord(id: String?, _ error: RecordError, file: Bool = false) -> String {
         var line = "{\"id\":\(id ?? "null"),\"error\":{\"code\":\(quoted(error.code.rawValue)),\"message\":\(quoted(error.message))"

@@ -73,6 +73,7 @@ public struct RecordChunk: Sendable {
                     do throws(RecordError) {
                         var article = try Self.article(text, format: format, decoder: decoder, line: line, source: sources[source])
                         if article.idJSON == nil { article.idJSON = String(line) }
+                        article.source = sources[source]
                         return .success(article)
                     } catch {
                         var located = error

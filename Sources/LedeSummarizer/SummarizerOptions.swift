@@ -6,8 +6,9 @@ import LedeBLAS
 public enum SummaryBudget: Sendable, Hashable, CustomStringConvertible {
     /// At most this many sentences (≥ 1).
     case sentences(Int)
-    /// At most this many words, counted as runs of non-blank characters holding a letter or digit;
-    /// the best sentence is kept even when it alone is longer.
+    /// At most this many words, counted as runs of non-blank characters holding a letter or digit; a
+    /// hard limit: a sentence that does not fit is skipped, and when none fits the summary is empty
+    /// (`Summary.budgetTooSmall`).
     case words(Int)
     /// At most this fraction (in (0, 1]) of the text's words, rounded; at least one sentence.
     case ratio(Double)

@@ -85,3 +85,23 @@ struct NoSilentFailureTests {
         #expect(!summary.isEmpty && summary.split(separator: " ").count <= 15, "\(summary)")
     }
 }
+
+/// Error records name their input when there are several, whichever rule made them.
+@Suite("error records with several inputs")
+struct SeveralInputErrorTests {
+    @Test("an empty_text record carries \"file\" like the reader's own error records")
+    func emptyTextNamesItsFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a.jsonl"), second = folder.appendingPathComponent("b.jsonl")
+        try Data("{\"id\":\"a\",\"text\":\" \"}\n".utf8).write(to: first)
+        try Data("not json\n".utf8).write(to: second)
+        let result = try CommandRunner.run(["classify", first.path, second.path])
+        let records = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let errors = records.compactMap { $0["error"] as? [String: Any] }
+        #expect(errors.count == 2)
+        #expect(errors.first?["code"] as? String == "empty_text" && errors.first?["file"] as? String == first.path)
+        #expect(errors.last?["file"] as? String == second.path)
+    }
+}

@@ -32,7 +32,7 @@ def main():
         wanted = [json.loads(r)["id"] for r in records]
 
         # In local mode the workers share the driver's SparkFiles root; on a cluster, files shipped
-        # with --files land in each executor's working directory (see the README).
+        # with --files land in each executor's working directory (see docs/streaming.md).
         command = [SparkFiles.get(lede), "classify", "--model", SparkFiles.get(model), "--threads", "1"]
         out = sc.parallelize(records, 2).pipe(" ".join(command)).collect()
     finally:
