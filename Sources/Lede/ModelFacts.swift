@@ -7,10 +7,7 @@ enum ModelFacts {
     /// The vocabulary and analyzer settings.
     static func features(_ model: TopicModel) -> [ReportFact] {
         let analyzer = model.tfidf.analyzer, options = model.tfidf.options
-        let terms: String = switch analyzer.terms {
-        case .words(let r): "word \(r.lowerBound)–\(r.upperBound)-grams"
-        case .charactersWithinWords(let r): "character \(r.lowerBound)–\(r.upperBound)-grams within words"
-        }
+        let terms = analyzer.terms.summary
         let tokenizer: String = switch analyzer.tokenization {
         case .scikitLearn: "scikit-learn's"
         case .lede: "Lede's"

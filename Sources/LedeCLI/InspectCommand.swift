@@ -33,10 +33,7 @@ struct InspectCommand: ParsableCommand {
         let top = TopTerms.perLabel(topicModel, count: max(0, terms))
         let provenance = topicModel.provenance
         let analyzer = topicModel.tfidf.analyzer, options = topicModel.tfidf.options
-        let ngrams: String = switch analyzer.terms {
-        case .words(let r): "word \(r.lowerBound)–\(r.upperBound)-grams"
-        case .charactersWithinWords(let r): "character \(r.lowerBound)–\(r.upperBound)-grams within words"
-        }
+        let ngrams = analyzer.terms.summary
         let tokenizer: String = switch analyzer.tokenization {
         case .scikitLearn: "scikit-learn"
         case .lede: "lede"

@@ -70,17 +70,7 @@ package struct DelimitedRecords {
 
     /// The columns the header row names; throws `InputFormatError` when it is unusable.
     private func header(_ record: RawRecord) throws -> Columns {
-        if record.tooLarge {
-            throw InputFormatError(path: path, line: record.line, "the header row is over the limit of \(maxRecordBytes) bytes")
-        }
-        if let problem = record.problem { throw InputFormatError(path: path, line: record.line, "header row: \(problem)") }
-        var names: [String] = []
-        for i in 0..<record.fieldCount {
-            guard let name = String(validating: record.field(i), as: UTF8.self) else {
-                throw InputFormatError(path: path, line: record.line, "the header row is not valid UTF-8")
-            }
-            names.append(name.trimmingCharacters(in: .whitespaces))
-        }
+        let names = try record.headerNames(path: path, maxRecordBytes: maxRecordBytes)
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         let missing = [(fields.text, "--text-field"), (fields.label, "--label-field")].filter { column($0.0) == nil }
         if !missing.isEmpty {
@@ -144,6 +134,19 @@ struct RawRecord {
     var fieldCount: Int { ends.count }
 
     func field(_ i: Int) -> ArraySlice<UInt8> { bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]] }
+
+    /// The column names of a header row, trimmed of spaces; throws `InputFormatError` naming `path` and the
+    /// line when the row is over `maxRecordBytes`, malformed or not UTF-8.
+    func headerNames(path: String, maxRecordBytes: Int) throws -> [String] {
+        if tooLarge { throw InputFormatError(path: path, line: line, "the header row is over the limit of \(maxRecordBytes) bytes") }
+        if let problem { throw InputFormatError(path: path, line: line, "header row: \(problem)") }
+        return try (0..<fieldCount).map { i in
+            guard let name = String(validating: field(i), as: UTF8.self) else {
+                throw InputFormatError(path: path, line: line, "the header row is not valid UTF-8")
+            }
+            return name.trimmingCharacters(in: .whitespaces)
+        }
+    }
 
     /// An empty line: one empty, unquoted field.
     var isBlank: Bool { ends.count == 1 && ends[0] == 0 && !quoted && !tooLarge && problem == nil }

@@ -84,22 +84,11 @@ private struct Reading {
         RecordError(code, message, line: line, source: source)
     }
 
-    /// The header's column names, trimmed; an unusable header row is an `InputFormatError`.
+    /// The header's column names (`RawRecord.headerNames`), each named once.
     private func header(_ record: RawRecord) throws -> [String] {
-        if record.tooLarge {
-            throw InputFormatError(path: source, line: record.line, "the header row is over the limit of \(maxRecordBytes) bytes")
-        }
-        if let problem = record.problem { throw InputFormatError(path: source, line: record.line, "header row: \(problem)") }
-        var names: [String] = []
-        for i in 0..<record.fieldCount {
-            guard let name = String(validating: record.field(i), as: UTF8.self) else {
-                throw InputFormatError(path: source, line: record.line, "the header row is not valid UTF-8")
-            }
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            if names.contains(trimmed) {
-                throw InputFormatError(path: source, line: record.line, "the header names the column \"\(trimmed)\" twice")
-            }
-            names.append(trimmed)
+        let names = try record.headerNames(path: source, maxRecordBytes: maxRecordBytes)
+        if let twice = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {
+            throw InputFormatError(path: source, line: record.line, "the header names the column \"\(names[twice])\" twice")
         }
         return names
     }

@@ -16,6 +16,14 @@ public struct TextAnalyzer: Sendable, Hashable {
         case words(ClosedRange<Int>)
         /// Character n-grams of each token padded with spaces (like scikit-learn's `char_wb`, over tokens).
         case charactersWithinWords(ClosedRange<Int>)
+
+        /// The terms in words, as `lede inspect` and the reports show them ("word 1–2-grams").
+        public var summary: String {
+            switch self {
+            case .words(let r): "word \(r.lowerBound)–\(r.upperBound)-grams"
+            case .charactersWithinWords(let r): "character \(r.lowerBound)–\(r.upperBound)-grams within words"
+            }
+        }
     }
 
     /// The tokenizer.
