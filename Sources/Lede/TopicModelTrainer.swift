@@ -4,6 +4,9 @@ import Foundation
 /// when C is to be chosen or probabilities calibrated, the vectorizer fitted on the whole corpus, the
 /// logistic regression trained, and the model assembled with its provenance and scores.
 ///
+/// A corpus with label sets (`LabeledCorpus.isMultiLabel`), or `multiLabel` set, trains a multi-label
+/// (one-vs-rest) model instead, with per-label thresholds (`trainMultiLabel`).
+///
 /// What happens along the way is reported as `TopicModelTrainer.Event`s, for a progress display.
 /// Holding data out and scoring the model afterwards are left to the caller (`StratifiedSplit`,
 /// `TopicModel.predict`, `ClassificationMetrics`).
@@ -66,6 +69,8 @@ public struct TopicModelTrainer: Sendable {
         case trained(TrainingReport)
         /// The temperature was fitted on the out-of-fold scores and stored in the model.
         case calibrated(TemperatureFit)
+        /// A step of multi-label training.
+        case multiLabel(MultiLabelEvent)
     }
 
     /// The vectorizer fitted on the corpus (its analyzer and TF-IDF options).
@@ -81,6 +86,13 @@ public struct TopicModelTrainer: Sendable {
     /// How many times the model reads each title before the text; applied to the corpus's titles here and to
     /// an article's at prediction, since the model records it.
     public var titleWeight: Int
+    /// Whether to train a multi-label (one-vs-rest) model even when the corpus has no label sets (a corpus
+    /// that has them, `LabeledCorpus.isMultiLabel`, always trains one). See `trainMultiLabel`.
+    public var multiLabel = false
+    /// The C of a multi-label model when `cSearch` does not choose it (`options.c` is for single-label models).
+    public var multiLabelC = MultiLabelDefaults.c
+    /// How a multi-label model's thresholds are chosen when calibrating.
+    public var thresholdRule = ThresholdRule()
 
     /// Creates a trainer with `lede train`'s defaults for what is not given.
     public init(vectorizer: TfidfVectorizer = TopicModelDefaults.vectorizer, options: LogisticRegressionOptions = LogisticRegressionOptions(c: TopicModelDefaults.c),
@@ -100,6 +112,9 @@ public struct TopicModelTrainer: Sendable {
     /// training and in the cross-validation (e.g. per-source weights of a corpus read from several inputs).
     public func train(_ corpus: consuming LabeledCorpus, dataNames: [String], fields: RecordFields, sampleWeights: [Float]? = nil,
                       events: @escaping @Sendable (Event) -> Void = { _ in }) throws(TopicModelTrainingError) -> TopicModel {
+        if multiLabel || corpus.isMultiLabel {
+            return try trainMultiLabel(corpus, dataNames: dataNames, fields: fields, sampleWeights: sampleWeights, events: events)
+        }
         try checkSettings()
         if let sampleWeights {
             guard sampleWeights.count == corpus.count, sampleWeights.allSatisfy({ $0 >= 0 && $0.isFinite }), sampleWeights.contains(where: { $0 > 0 }) else {
@@ -158,7 +173,7 @@ public struct TopicModelTrainer: Sendable {
     }
 
     /// The C values to train with: the grid, or the given C alone.
-    private var cValues: [Double] {
+    var cValues: [Double] {
         switch cSearch {
         case .off: [options.c]
         case .crossValidated(let grid): grid
@@ -166,7 +181,7 @@ public struct TopicModelTrainer: Sendable {
     }
 
     /// Rejects settings the stages below would trap on, or that would write a model file that does not load.
-    private func checkSettings() throws(TopicModelTrainingError) {
+    func checkSettings() throws(TopicModelTrainingError) {
         guard !cValues.isEmpty else { throw .invalidSetting("the grid of C values is empty") }
         guard cValues.allSatisfy({ $0 > 0 && $0.isFinite }) else { throw .invalidSetting("C must be positive and finite, found \(cValues)") }
         guard folds >= 2 else { throw .invalidSetting("cross-validation needs at least 2 folds, found \(folds)") }

@@ -24,8 +24,10 @@ enum CChoice: Equatable, ExpressibleByArgument, CustomStringConvertible {
 /// The flags of `lede train` that choose C and calibrate probabilities by cross-validation.
 struct CrossValidationOptions: ParsableArguments {
     @Option(name: .customLong("c"),
-            help: "Inverse regularization strength C, or 'auto': stratified k-fold cross-validation over --c-grid on the training data.")
-    var c: CChoice = .value(TopicModelDefaults.c)
+            help: ArgumentHelp("Inverse regularization strength C, or 'auto': stratified k-fold cross-validation over --c-grid on the training data "
+                               + "(default: \(CChoice.value(TopicModelDefaults.c)); \(CChoice.value(MultiLabelDefaults.c)) for a multi-label model).",
+                               valueName: "c"))
+    var c: CChoice?
     @Option(help: "The C values --c auto tries (comma-separated), fitted in increasing order, each from the previous solution.")
     var cGrid: String = TopicModelDefaults.cGrid.map { CChoice.value($0).description }.joined(separator: ",")
     @Option(help: "Folds of the cross-validation (--c auto, --calibrate); they run in parallel.") var folds: Int = 3

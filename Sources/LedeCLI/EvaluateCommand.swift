@@ -21,6 +21,8 @@ struct EvaluateClassifierCommand: ParsableCommand {
         Calibration: ECE is the expected calibration error of the top label over 15 equal-width bins of \
         confidence (the largest probability): Σ (bin count / N)·|bin accuracy − bin mean confidence|. The \
         reliability table lists each bin's count, mean confidence and accuracy (JSON: ece, reliability).
+
+        \(multiLabelEvaluateDiscussion)
         """ + exitCodesHelp
     )
 
@@ -35,6 +37,7 @@ struct EvaluateClassifierCommand: ParsableCommand {
     @OptionGroup var workers: ThreadsOption
     @OptionGroup var report: ReportOptions
     var threads: Int { workers.threads }
+    @OptionGroup var multiLabelDecision: MultiLabelDecisionOptions
 
     func run() throws {
         try report.checkPath()
@@ -43,13 +46,15 @@ struct EvaluateClassifierCommand: ParsableCommand {
         let corpus: LabeledCorpus
         if let labelMap = try mapping.read() {
             corpus = LabeledCorpus(concatenating: try data.map { path in
-                try mapping.apply(labelMap, to: readCorpus([path], format: inputFormat, recordFields,
+                try mapping.apply(labelMap, to: readCorpus([path], format: inputFormat, recordFields, labelSeparator: fields.labelSeparator,
                                                            skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: path).0
             })
             if corpus.count == 0 { throw Exit.fail(Exit.badData, "the label map leaves no records of \(data.joined(separator: ", "))") }
         } else {
-            corpus = try readCorpus(data, format: inputFormat, recordFields, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+            corpus = try readCorpus(data, format: inputFormat, recordFields, labelSeparator: fields.labelSeparator, skipInvalid: skipInvalid,
+                                    maxRecordBytes: maxRecordBytes)
         }
+        if topicModel.isMultiLabel || corpus.isMultiLabel { return try runMultiLabel(topicModel, corpus) }
         let probabilities = probabilities(topicModel, corpus, threads: threads)
         let metrics = evaluate(topicModel, corpus, probabilities: probabilities)
         let unknown = Set(corpus.labels).subtracting(topicModel.labels)

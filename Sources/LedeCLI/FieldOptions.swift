@@ -7,11 +7,19 @@ import Lede
 struct LabeledFieldOptions: ParsableArguments {
     @OptionGroup var article: ArticleFieldOptions
     @Option(help: "Field holding the topic label.") var labelField: String?
+    @Option(help: "Field (or CSV/TSV column) holding a record's label set, for multi-label data: a JSON array of strings, or labels separated by --label-separator.")
+    var labelsField: String?
+    @Option(help: "What separates the labels of a CSV or TSV label-set column.") var labelSeparator: String = "|"
+
+    func validate() throws {
+        if labelSeparator.isEmpty { throw ValidationError("--label-separator must not be empty") }
+    }
 
     /// The fields to read: flags first, then `defaults` (a model's), then the standard names.
     func resolved(defaults: [String: String] = [:]) -> RecordFields {
         var fields = article.resolved(defaults: defaults)
         fields.label = labelField ?? defaults["label"] ?? "label"
+        fields.labels = labelsField ?? defaults["labels"] ?? "labels"
         return fields
     }
 }

@@ -46,12 +46,16 @@ struct InspectCommand: ParsableCommand {
                 var top_terms: [String: [String]]
                 var temperature: Double
                 var title_weight: Int
+                var multi_label: Bool
+                var thresholds: [String: Float]?
             }
             let report = Report(path: path, labels: topicModel.labels, vocabulary_size: topicModel.tfidf.vocabulary.count,
                                 tokenizer: tokenizer, terms: ngrams, stop_words: analyzer.stopWords?.count ?? 0,
                                 sublinear_tf: options.sublinearTF, norm: options.norm.rawValue, provenance: provenance,
                                 top_terms: Dictionary(uniqueKeysWithValues: top.map { ($0.label, $0.terms.map(\.term)) }),
-                                temperature: topicModel.temperature, title_weight: topicModel.titleWeight)
+                                temperature: topicModel.temperature, title_weight: topicModel.titleWeight,
+                                multi_label: topicModel.isMultiLabel,
+                                thresholds: topicModel.thresholds.map { Dictionary(uniqueKeysWithValues: zip(topicModel.labels, $0)) })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             out.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
@@ -84,12 +88,16 @@ struct InspectCommand: ParsableCommand {
                 lines.append("label map (\(map.count) rules): " + map.map { "\($0[0]) → \($0[1])" }.joined(separator: "; "))
             }
             if let search = provenance.cSearch {
-                lines.append("C chosen by \(search.folds)-fold cross-validation (mean accuracy): " + search.rows.map {
+                lines.append("C chosen by \(search.folds)-fold cross-validation (mean \(topicModel.isMultiLabel ? "micro-F1" : "accuracy")): " + search.rows.map {
                     "\(CChoice.value($0.c)) \(String(format: "%.4f", $0.meanAccuracy))\($0.c == search.chosenC ? " (chosen)" : "")"
                 }.joined(separator: ", "))
             }
-            lines.append(topicModel.temperature == 1 ? "calibration: none (temperature 1)"
-                                                     : "calibration: temperature \(String(format: "%.4f", topicModel.temperature))")
+            if topicModel.isMultiLabel {
+                lines += multiLabelLines(topicModel)
+            } else {
+                lines.append(topicModel.temperature == 1 ? "calibration: none (temperature 1)"
+                                                         : "calibration: temperature \(String(format: "%.4f", topicModel.temperature))")
+            }
             if !provenance.scores.isEmpty {
                 lines.append("scores: " + provenance.scores.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.4f", $0.value))" }.joined(separator: ", "))
             }

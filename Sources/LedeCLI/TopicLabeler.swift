@@ -2,23 +2,29 @@ import Lede
 
 /// Labels articles with a topic model and writes the label fields of `classify` and `process`
 /// records: `label` (null under `threshold`), `confidence`, with `topK` the K best labels, and with
-/// `explain` the terms that pushed hardest toward the best label.
+/// `explain` the terms that pushed hardest toward the best label. A multi-label model's records are
+/// written as `TopicLabeler+MultiLabel.swift` says.
 struct TopicLabeler: Sendable {
     let model: TopicModel
     let topK: Int?
     let threshold: Double?
     var explain: Int? = nil
+    /// A multi-label model gives its most probable label when no label passes.
+    var atLeastOne = false
 
-    /// One article's outcome: the library's prediction, and with `explain` the terms behind it.
+    /// One article's outcome: the library's prediction, and with `explain` the terms behind it (behind
+    /// each label given, for a multi-label model).
     struct Labeled {
         var prediction: TopicPrediction
         var explanation: Explanation?
+        var labelExplanations: [Explanation] = []
     }
 
     /// The outcome for each article, in order, computed on the calling thread.
     func label(_ articles: [Article]) -> [Labeled] {
         let matrix = model.features(titles: articles.map(\.title), texts: articles.map(\.text), threads: 1)
-        let predictions = model.predict(matrix, topK: topK, threshold: threshold, threads: 1)
+        let predictions = model.predict(matrix, topK: topK, threshold: threshold, atLeastOne: atLeastOne, threads: 1)
+        if model.isMultiLabel { return labelSets(predictions, matrix: matrix) }
         guard let explain else { return predictions.map { Labeled(prediction: $0) } }
         let explanations = model.explain(matrix, count: explain) { predictions[$0].bestIndex }
         return zip(predictions, explanations).map { Labeled(prediction: $0, explanation: $1) }
@@ -26,6 +32,7 @@ struct TopicLabeler: Sendable {
 
     /// The table and TSV columns after the id.
     var columns: [RecordFormatter.Column] {
+        if model.isMultiLabel { return multiLabelColumns }
         let labelWidth = max(5, model.labels.map(\.count).max() ?? 5)
         return [.init(name: "label", width: labelWidth), .init(name: "confidence", width: 10)]
             + (topK == nil ? [] : [.init(name: "top", width: explain == nil ? nil : 40)])
@@ -34,6 +41,7 @@ struct TopicLabeler: Sendable {
 
     /// `,"label":…,"confidence":…[,"top":[…]]` for a JSON record.
     func jsonFields(_ labeled: Labeled) -> String {
+        if model.isMultiLabel { return multiLabelJSONFields(labeled) }
         let prediction = labeled.prediction
         var fields = ",\"label\":\(prediction.label.map(JSONWriting.quoted) ?? "null"),\"confidence\":\(JSONWriting.number(prediction.confidence))"
         if topK != nil {
@@ -51,6 +59,7 @@ struct TopicLabeler: Sendable {
 
     /// The cells of `columns`.
     func cells(_ labeled: Labeled) -> [String] {
+        if model.isMultiLabel { return multiLabelCells(labeled) }
         let prediction = labeled.prediction
         return [prediction.label ?? "", JSONWriting.number(prediction.confidence)]
             + (topK == nil ? [] : [prediction.top.map { "\($0.label):\(JSONWriting.number($0.probability))" }.joined(separator: " ")])

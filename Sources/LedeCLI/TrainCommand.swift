@@ -29,6 +29,8 @@ struct TrainCommand: ParsableCommand {
         its records and reports the count. --source-weight PATH=W weighs one input's documents W times in \
         the loss (e.g. a corpus of full articles among short headlines). The model records each input's \
         SHA-256 and label counts before and after mapping, the map, and the weights (lede inspect).
+
+        \(multiLabelTrainDiscussion)
         """ + exitCodesHelp,
         subcommands: [TrainSummarizerCommand.self]
     )
@@ -50,6 +52,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Read each title this many times, then the text (1 reads them alike; at most 100).")
     var titleWeight: Int = TopicModelDefaults.titleWeight
 
+    @Flag(help: "Train a multi-label (one-vs-rest) model, any number of labels per article; implied when the data has label sets.")
+    var multiLabel = false
     @OptionGroup var search: CrossValidationOptions
     @Option(help: "Class weights: 'none' (every document counts once) or 'balanced' (every label weighs the same).")
     var classWeight: LogisticRegressionOptions.ClassWeight = .none
@@ -108,8 +112,8 @@ struct TrainCommand: ParsableCommand {
             var parts: [LabeledCorpus] = [], heldParts: [LabeledCorpus] = []
             let names = Dictionary(zip(data, dataNames(data))) { a, _ in a }
             for path in data {
-                let read = try readCorpus([path], format: inputFormat, recordFields,
-                                    skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
+                let read = try readCorpus([path], format: inputFormat, recordFields, labelSeparator: fields.labelSeparator,
+                                          skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
                 let (part, source) = if let labelMap { try mapping.apply(labelMap, to: read, path: path, name: names[path]!) }
                                      else { (read, MappedSource(identity: read, name: names[path]!)) }
                 sources.append(source)
@@ -131,7 +135,7 @@ struct TrainCommand: ParsableCommand {
             corpus = LabeledCorpus(concatenating: parts)
             if corpus.count == 0 { throw Exit.fail(Exit.badData, "the label map leaves no records of \(data.joined(separator: ", "))") }
         } else {
-            corpus = try readCorpus(data, format: inputFormat, recordFields,
+            corpus = try readCorpus(data, format: inputFormat, recordFields, labelSeparator: fields.labelSeparator,
                                     skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         }
         clock.phase("read \(corpus.count) documents from \(data.joined(separator: ", "))")
@@ -145,14 +149,16 @@ struct TrainCommand: ParsableCommand {
             c: TopicModelDefaults.c, classWeight: classWeight,
             maxIterations: maxIterations, tolerance: tolerance, threads: threads)
         var cSearch = TopicModelTrainer.CSearch.off
-        switch search.c {
+        switch search.c ?? .value(TopicModelDefaults.c) {
         case .auto: cSearch = .crossValidated(grid: try search.grid())
         case .value(let value): options.c = value
         }
-        let trainer = TopicModelTrainer(
+        var trainer = TopicModelTrainer(
             vectorizer: TfidfVectorizer(analyzer: analyzer, options: tfidfOptions), options: options, cSearch: cSearch, folds: search.folds,
             calibration: search.calibration,
             titleWeight: titleWeight)
+        trainer.multiLabel = multiLabel
+        if case .value(let value)? = search.c { trainer.multiLabelC = value }
         var model: TopicModel
         do {
             model = try trainer.train(consume corpus, dataNames: dataNames(data),
@@ -171,10 +177,12 @@ struct TrainCommand: ParsableCommand {
             if let holdoutCorpus { ("holdout_accuracy", holdoutCorpus) }
             else if let validation {
                 ("validation_accuracy", try mapping.applyIfGiven(labelMap, to: readCorpus([validation], format: inputFormat, recordFields,
-                                    skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: validation))
+                                    labelSeparator: fields.labelSeparator, skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes), path: validation))
             }
             else { nil }
-        if let scored {
+        if let scored, model.isMultiLabel {
+            scoreMultiLabel(&model, scored.corpus, name: scored.name)
+        } else if let scored {
             let metrics = evaluate(model, scored.corpus, threads: threads)
             model.provenance.scores[scored.name] = metrics.accuracy
             model.provenance.scores[scored.name.replacingOccurrences(of: "accuracy", with: "macro_f1")] = metrics.macroF1
@@ -216,6 +224,8 @@ struct TrainCommand: ParsableCommand {
         case .calibrated(let fit):
             log(String(format: "calibration: temperature %.3f; out-of-fold ECE %.4f → %.4f, log-loss %.4f → %.4f",
                        fit.temperature, fit.eceBefore, fit.eceAfter, fit.logLossBefore, fit.logLossAfter))
+        case .multiLabel(let step):
+            reportMultiLabel(step, clock: clock)
         }
     }
 
@@ -291,10 +301,10 @@ fasttext, anything else jsonl.
 """
 
 /// Reads a labeled corpus, turning failures into the exits and messages of docs/command-line.md.
-func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields,
+func readCorpus(_ paths: [String], format: LabeledCorpusFormat? = nil, _ fields: RecordFields, labelSeparator: String = "|",
                 skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws -> LabeledCorpus {
     do {
-        let corpus = try LabeledCorpus(paths: paths, format: format, fields: fields,
+        let corpus = try LabeledCorpus(paths: paths, format: format, fields: fields, labelSeparator: labelSeparator,
                                        skipInvalid: skipInvalid, maxRecordBytes: maxRecordBytes)
         for problem in corpus.skipped.prefix(20) { log("skipped: \(problem)") }
         if corpus.skipped.count > 20 { log("skipped \(corpus.skipped.count - 20) more bad records") }

@@ -9,7 +9,8 @@
 /// last good one, or without one backtracks by quadratic interpolation (0.1–0.5 of the step), as
 /// a plain Armijo search does. Growing the step matters in the first iterations, when the history
 /// has not yet learned the scale of the problem. The slope at a trial point is only asked for when
-/// the step might grow, since it costs a pass over the vectors.
+/// the step might grow, since it costs a pass over the vectors. With `extrapolates` off, the first step
+/// that lowers f enough is taken (a plain Armijo search), and the slope is never asked for.
 struct LineSearch {
     static let sufficientDecrease = 1e-4
     static let curvature = 0.9
@@ -28,10 +29,12 @@ struct LineSearch {
     private var returning = false
     private var evaluations = 0
     private var extrapolations = 0
+    private let extrapolates: Bool
 
-    init(value: Double, slope: Double, step: Double) {
+    init(value: Double, slope: Double, step: Double, extrapolates: Bool = true) {
         self.value = value
         self.slope = slope
+        self.extrapolates = extrapolates
         nextStep = step
     }
 
@@ -42,7 +45,7 @@ struct LineSearch {
         if returning { return finish(accepted: true) }
         let decreases = trialValue.isFinite && trialValue <= value + Self.sufficientDecrease * step * slope
         if decreases {
-            if tooLong || extrapolations == Self.maxExtrapolations { return finish(accepted: true) }
+            if tooLong || extrapolations == Self.maxExtrapolations || !extrapolates { return finish(accepted: true) }
             let trialSlope = slopeAtStep()
             if trialSlope >= Self.curvature * slope { return finish(accepted: true) }
             // Still descending steeply: a longer step. Where a linear slope would reach zero, within 2–8 times.

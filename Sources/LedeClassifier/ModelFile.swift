@@ -15,12 +15,23 @@ import LedeText
 /// integer from 1 to 100; see `TopicModel.titleWeight`): a reader that ignored it would build the
 /// model's input wrongly, so the version went up. Format 1 files (no `title_weight`) load with weight 1.
 ///
+/// Format 3 is a multi-label (one-vs-rest) model: metadata `kind` = "multi-label" and a `thresholds`
+/// tensor F32 [K] of per-label decision thresholds in (0, 1); `weights` and `intercepts` as before, read
+/// through a sigmoid per label instead of a softmax. A reader of format 2 would take it for a softmax
+/// model, hence the new version. A single-label model has nothing of format 3 in it, and is written as
+/// format 2, so that builds reading up to format 2 still load it.
+///
 /// Loading maps the file and checks every size, offset and value it relies on before use, so a
 /// truncated, corrupt or foreign file gets one clear error; writing goes to a temporary file that
 /// is renamed into place, so a failed write leaves no half file.
 public enum ModelFile {
-    /// The format this build writes, and the newest it reads.
-    public static let formatVersion = 2
+    /// The newest format this build writes (for multi-label models; single-label ones are written as
+    /// `singleLabelFormatVersion`) and reads.
+    public static let formatVersion = 3
+    /// The format of a single-label model's file.
+    public static let singleLabelFormatVersion = 2
+    /// The metadata `kind` of a multi-label model (format 3).
+    package static let multiLabelKind = "multi-label"
     /// The largest title weight a file may hold.
     public static let maximumTitleWeight = 100
     package static let formatName = "lede-topic-model"
@@ -39,15 +50,17 @@ public enum ModelFile {
         }
         var metadata = [
             "format": formatName,
-            "format_version": String(formatVersion),
+            "format_version": String(model.isMultiLabel ? formatVersion : singleLabelFormatVersion),
             "labels": try json(classifier.labels),
             "analyzer": try json(settings),
             "provenance": try json(model.provenance),
         ]
         if model.temperature != 1 { metadata["temperature"] = String(model.temperature) }
         metadata["title_weight"] = String(model.titleWeight)
+        if model.isMultiLabel { metadata["kind"] = multiLabelKind }
         var writer = SafetensorsWriter(metadata: metadata)
         do {
+            if let thresholds = model.thresholds { try writer.add("thresholds", thresholds, shape: [k]) }
             try writer.add("weights", Array(classifier.parameters[0..<v * k]), shape: [v, k])
             try writer.add("intercepts", Array(classifier.parameters[v * k..<(v + 1) * k]), shape: [k])
             try writer.add("idf", tfidf.idf, shape: [v])
@@ -95,11 +108,20 @@ public enum ModelFile {
         let labels = try metadata.decode("labels", as: [String].self)
         let settings = try metadata.decode("analyzer", as: AnalyzerSettings.self)
         let provenance = try metadata.decode("provenance", as: ModelProvenance.self)
-        guard labels.count >= 2, Set(labels).count == labels.count, !labels.contains("") else {
-            throw fail(.inconsistent, "labels must be at least two distinct non-empty names, found \(labels)")
+        var multiLabel = false
+        if version >= 3, let kind = file.metadata["kind"] {
+            guard kind == multiLabelKind else {
+                throw fail(.invalidSettings, "the metadata's \"kind\" must be \"\(multiLabelKind)\" when given, found \"\(kind)\"")
+            }
+            multiLabel = true
+        }
+        let fewest = multiLabel ? 1 : 2
+        guard labels.count >= fewest, Set(labels).count == labels.count, !labels.contains("") else {
+            throw fail(.inconsistent, "labels must be at least \(fewest == 1 ? "one" : "two") distinct non-empty name\(fewest == 1 ? "" : "s"), found \(labels)")
         }
         var temperature = 1.0
         if let text = file.metadata["temperature"] {
+            guard !multiLabel else { throw fail(.inconsistent, "a multi-label model has no \"temperature\"") }
             guard let t = Double(text), t.isFinite, t > 0 else {
                 throw fail(.invalidSettings, "the metadata's \"temperature\" must be a positive number, found \"\(text)\"")
             }
@@ -160,8 +182,17 @@ public enum ModelFile {
             let largest = parameters.withUnsafeBufferPointer { RowKernels.largestMagnitude($0.baseAddress!, count: $0.count) }
             guard largest.isFinite else { throw fail(.inconsistent, "weights or intercepts are not all finite") }
             let classifier = LogisticRegressionModel(labels: labels, featureCount: v, parameters: parameters)
+            var kind = TopicModel.Kind.singleLabel
+            if multiLabel {
+                try expectShape("thresholds", [k])
+                let thresholds = try file.floats("thresholds").buffer
+                guard thresholds.allSatisfy({ $0 > 0 && $0 < 1 }) else {
+                    throw fail(.inconsistent, "thresholds must lie strictly between 0 and 1")
+                }
+                kind = .multiLabel(thresholds: Array(thresholds))
+            }
             return TopicModel(tfidf: tfidf, classifier: classifier, provenance: provenance, temperature: temperature,
-                              titleWeight: titleWeight)
+                              titleWeight: titleWeight, kind: kind)
         } catch let error as ModelFileError {
             throw error
         } catch let error as SafetensorsError {

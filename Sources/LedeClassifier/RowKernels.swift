@@ -76,3 +76,41 @@ enum RowKernels {
         return Float(bitPattern: largest)
     }
 }
+
+extension RowKernels {
+    /// `y[j] += c[j] · x[j]` for j in `0..<k`, in SIMD lanes. O(k).
+    @inline(__always)
+    static func multiplyAdd(_ c: UnsafePointer<Float>, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, count k: Int) {
+        let cs = UnsafeRawPointer(c), xs = UnsafeRawPointer(x), ys = UnsafeMutableRawPointer(y)
+        var j = 0
+        while j &+ 8 <= k {
+            let offset = j &* 4
+            let sum = ys.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                + cs.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) * xs.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+            ys.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+            j &+= 8
+        }
+        while j < k {
+            y[j] += c[j] * x[j]
+            j &+= 1
+        }
+    }
+
+    /// `acc[j] += x[j] · y[j]` for j in `0..<k`, in SIMD lanes. O(k).
+    @inline(__always)
+    static func multiplyAccumulate(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, into acc: UnsafeMutablePointer<Float>, count k: Int) {
+        let xs = UnsafeRawPointer(x), ys = UnsafeRawPointer(y), accs = UnsafeMutableRawPointer(acc)
+        var j = 0
+        while j &+ 8 <= k {
+            let offset = j &* 4
+            let sum = accs.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                + xs.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self) * ys.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+            accs.storeBytes(of: sum, toByteOffset: offset, as: SIMD8<Float>.self)
+            j &+= 8
+        }
+        while j < k {
+            acc[j] += x[j] * y[j]
+            j &+= 1
+        }
+    }
+}

@@ -8,17 +8,21 @@ public struct RecordFields: Sendable, Hashable, Codable {
     public var text = "text"
     public var label = "label"
     public var summary = "summary"
+    /// The field holding a record's label set (an array of strings), for multi-label data.
+    public var labels = "labels"
 
     public init(id: String = "id", title: String = "title", text: String = "text",
-                label: String = "label", summary: String = "summary") {
+                label: String = "label", summary: String = "summary", labels: String = "labels") {
         self.id = id
         self.title = title
         self.text = text
         self.label = label
         self.summary = summary
+        self.labels = labels
     }
 
-    /// The fields as a model's provenance stores them (keys id, title, text, label, summary).
+    /// The fields as a model's provenance stores them (keys id, title, text, label, summary; a
+    /// multi-label model adds labels).
     public var dictionary: [String: String] { ["id": id, "title": title, "text": text, "label": label, "summary": summary] }
 }
 
@@ -31,6 +35,9 @@ public struct Article: Sendable {
     public var title: String
     public var text: String
     public var label: String?
+    /// The record's label set, when it has one (a `labels` array or column, or a fastText line with
+    /// several labels); nil for a record with one `label` or none. Empty: a record about no topic.
+    public var labels: [String]?
     public var summary: String?
     /// 1-based line number in its input.
     public var line: Int
@@ -39,11 +46,13 @@ public struct Article: Sendable {
     /// The input the record was read from (a path, or "stdin"), when a stream reader read it.
     public var source: String?
 
-    public init(id: String?, title: String, text: String, label: String? = nil, summary: String? = nil, line: Int) {
+    public init(id: String?, title: String, text: String, label: String? = nil, labels: [String]? = nil, summary: String? = nil,
+                line: Int) {
         self.id = id
         self.title = title
         self.text = text
         self.label = label
+        self.labels = labels
         self.summary = summary
         self.line = line
     }
@@ -59,16 +68,20 @@ public struct Article: Sendable {
 public struct ArticleDecoder: Sendable {
     public let fields: RecordFields
     public let pages: PageReading
+    /// Whether the `labels` field (a label set) is read; only labeled-corpus readers ask for it.
+    public let readsLabelSets: Bool
     private let scanner: JSONObjectScanner
 
-    public init(fields: RecordFields, pages: PageReading = PageReading()) {
+    public init(fields: RecordFields, pages: PageReading = PageReading(), readsLabelSets: Bool = false) {
         self.fields = fields
         self.pages = pages
-        self.scanner = JSONObjectScanner(keys: [fields.id, fields.title, fields.text, fields.label, fields.summary, pages.htmlField])
+        self.readsLabelSets = readsLabelSets
+        self.scanner = JSONObjectScanner(keys: [fields.id, fields.title, fields.text, fields.label, fields.summary, pages.htmlField]
+                                         + (readsLabelSets ? [fields.labels] : []))
     }
 
     /// The article in `line`; throws `RecordError` when the line is not a JSON object, or a field
-    /// has the wrong type. A missing or null title, label or summary reads as absent; a missing
+    /// has the wrong type. A missing or null title, label, label set or summary reads as absent; a missing
     /// text is an error, unless the record holds a page's HTML (`PageReading.htmlField`): then the
     /// article is extracted from it, and the record's title, when it has one, stays the title.
     package func decode(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws(RecordError) -> Article {
@@ -108,6 +121,14 @@ public struct ArticleDecoder: Sendable {
                                   + "a page's HTML in \"\(pages.htmlField)\")", line: number)
             }
             article.label = try string(3, fields.label)
+            if readsLabelSets {
+                switch values[6] {
+                case nil, .null?: break
+                case .strings(let labels)?: article.labels = labels
+                default:
+                    throw RecordError(.wrongFieldType, "field \"\(fields.labels)\" must be an array of strings", line: number)
+                }
+            }
             article.summary = try string(4, fields.summary)
             article.idJSON = idJSON
             return article

@@ -7,20 +7,30 @@ import Foundation
 /// breaks inside it belong to the field. A `"` inside a field that does not start with one is an
 /// ordinary character; text after a closing quote is a bad record. A UTF-8 byte-order mark, CRLF or
 /// LF line ends, blank lines and a missing final line end are accepted. Columns are found by header
-/// name (compared after trimming spaces): the `text` and `label` fields' columns must be there, the
-/// `title` and `id` ones are used when they are. Streams the file: a record is held only while it is read.
+/// name (compared after trimming spaces): the `text` field's column must be there, and the `label`
+/// field's or the `labels` field's; the `title` and `id` ones are used when they are. Streams the
+/// file: a record is held only while it is read.
+///
+/// Multi-label data: with a `labels` column (`RecordFields.labels`), each record's label set is that
+/// cell split at `labelSeparator` (`|` by default), each part trimmed of spaces, empty parts and
+/// repeats dropped; an empty cell is a record about no topic. The `label` column, if there is one
+/// too, is then not read.
 package struct DelimitedRecords {
     package let path: String
     /// The byte between fields: `,` for CSV, a tab for TSV.
     package let delimiter: UInt8
     package let fields: RecordFields
+    /// What separates the labels in a `labels` cell.
+    package let labelSeparator: String
     /// A record of more bytes than this is a bad record (it is skipped over, not held).
     package let maxRecordBytes: Int
 
-    package init(path: String, delimiter: UInt8, fields: RecordFields, maxRecordBytes: Int = .max) {
+    package init(path: String, delimiter: UInt8, fields: RecordFields, labelSeparator: String = "|", maxRecordBytes: Int = .max) {
+        precondition(!labelSeparator.isEmpty, "DelimitedRecords: the label separator must not be empty")
         self.path = path
         self.delimiter = delimiter
         self.fields = fields
+        self.labelSeparator = labelSeparator
         self.maxRecordBytes = maxRecordBytes
     }
 
@@ -64,7 +74,9 @@ package struct DelimitedRecords {
     /// Where the wanted fields are in a row, and how many fields a row has.
     private struct Columns {
         var count: Int
-        var text: Int, label: Int
+        var text: Int
+        /// The one-label column, or the label-set column (which wins when both are there).
+        var label: Int?, labels: Int?
         var title: Int?, id: Int?
     }
 
@@ -72,15 +84,18 @@ package struct DelimitedRecords {
     private func header(_ record: RawRecord) throws -> Columns {
         let names = try record.headerNames(path: path, maxRecordBytes: maxRecordBytes)
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
-        let missing = [(fields.text, "--text-field"), (fields.label, "--label-field")].filter { column($0.0) == nil }
+        let hasLabel = column(fields.label) != nil || column(fields.labels) != nil
+        let missing = [(fields.text, "--text-field", column(fields.text) != nil), (fields.label, "--label-field", hasLabel)].filter { !$0.2 }
         if !missing.isEmpty {
             let what = missing.map { "\"\($0.0)\"" }.joined(separator: " or ")
             let flags = missing.map(\.1).joined(separator: " and ")
             let found = names.map { "\"\($0)\"" }.joined(separator: ", ")
+            let sets = hasLabel ? "" : "; or give label sets in a \"\(fields.labels)\" column"
             throw InputFormatError(path: path, line: record.line,
-                                   "no \(what) column (the header has \(found); name another with \(flags))")
+                                   "no \(what) column (the header has \(found); name another with \(flags)\(sets))")
         }
-        return Columns(count: names.count, text: column(fields.text)!, label: column(fields.label)!,
+        let labels = column(fields.labels)
+        return Columns(count: names.count, text: column(fields.text)!, label: labels == nil ? column(fields.label) : nil, labels: labels,
                        title: column(fields.title), id: column(fields.id))
     }
 
@@ -106,12 +121,25 @@ package struct DelimitedRecords {
             let text = try string(columns.text, fields.text) ?? ""
             let title = try string(columns.title, fields.title) ?? ""
             let label = try string(columns.label, fields.label)
+            let labels = try string(columns.labels, fields.labels).map(labelSet)
             let id = try string(columns.id, fields.id)
             return .success(Article(id: id?.isEmpty == true ? nil : id, title: title, text: text,
-                                    label: label?.isEmpty == true ? nil : label, line: line))
+                                    label: label?.isEmpty == true ? nil : label, labels: labels, line: line))
         } catch {
             return .failure(error)
         }
+    }
+}
+
+extension DelimitedRecords {
+    /// The labels of a `labels` cell: split at `labelSeparator`, trimmed, without empty parts and repeats.
+    func labelSet(_ cell: String) -> [String] {
+        var labels: [String] = []
+        for part in cell.split(separator: labelSeparator, omittingEmptySubsequences: true) {
+            let label = part.trimmingCharacters(in: .whitespaces)
+            if !label.isEmpty && !labels.contains(label) { labels.append(label) }
+        }
+        return labels
     }
 }
 

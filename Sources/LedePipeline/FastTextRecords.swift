@@ -1,8 +1,9 @@
 /// Reads fastText's supervised format as labeled records, for training and evaluation: one document
-/// per line, its label a word `__label__NAME` (usually first), the rest of the line its text.
-/// Exactly one label per line for now: a line with none, or with several, is a bad record. Blank
-/// lines are skipped; LF or CRLF line ends and a UTF-8 byte-order mark are accepted. Records have no
-/// title and no id.
+/// per line, its labels the words `__label__NAME` (usually first), the rest of the line its text.
+/// A line with one label is a one-label record; a line with several is a record with that label set
+/// (each label once, in the order of the line), as fastText's `-loss ova` reads it; a line with none
+/// is a bad record. Blank lines are skipped; LF or CRLF line ends and a UTF-8 byte-order mark are
+/// accepted. Records have no title and no id.
 package struct FastTextRecords {
     /// What marks a word as a label.
     package static let labelPrefix: [UInt8] = Array("__label__".utf8)
@@ -46,21 +47,28 @@ package struct FastTextRecords {
             }
         }
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
-        guard let label = labels.first else {
+        guard !labels.isEmpty else {
             return .failure(RecordError(.missingField, "no __label__ on the line (write it as __label__NAME before the text)", line: number))
         }
-        guard labels.count == 1 else {
-            let names = labels.map(text).joined(separator: ", ")
-            return .failure(RecordError(.multipleLabels, "multi-label lines are not supported yet (the line has \(names))", line: number))
+        var names: [String] = []
+        for label in labels {
+            let name = text(label.lowerBound + labelPrefix.count..<label.upperBound)
+            guard !name.isEmpty else {
+                return .failure(RecordError(.missingField, "an empty __label__ (write it as __label__NAME)", line: number))
+            }
+            if !names.contains(name) { names.append(name) }
         }
-        let name = text(label.lowerBound + labelPrefix.count..<label.upperBound)
-        guard !name.isEmpty else {
-            return .failure(RecordError(.missingField, "an empty __label__ (write it as __label__NAME)", line: number))
+        // The text: the line without the label words, spaces around each piece trimmed.
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for label in labels {
+            pieces.append(trimmed(line, start..<label.lowerBound))
+            start = label.upperBound
         }
-        // The text: the line without the label word, spaces around it trimmed.
-        let before = trimmed(line, 0..<label.lowerBound), after = trimmed(line, label.upperBound..<line.count)
-        let body = [before, after].filter { !$0.isEmpty }.map(text).joined(separator: " ")
-        return .success(Article(id: nil, title: "", text: body, label: name, line: number))
+        pieces.append(trimmed(line, start..<line.count))
+        let body = pieces.filter { !$0.isEmpty }.map(text).joined(separator: " ")
+        return .success(Article(id: nil, title: "", text: body, label: labels.count == 1 ? names[0] : nil,
+                                labels: labels.count == 1 ? nil : names, line: number))
     }
 
     /// `range` without the spaces at either end.

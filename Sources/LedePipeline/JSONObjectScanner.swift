@@ -5,13 +5,16 @@ import Glibc
 ///
 /// Written for JSON Lines input, where JSONSerialization and JSONDecoder cost more than the work
 /// done on each record: one pass over the bytes, no intermediate objects. A kept member's value
-/// is returned as a string when it is a string (escapes decoded) or a number (its text, so an
-/// `id` of 42 reads as "42"); null reads as nil; other kinds are reported as `.other`.
+/// is returned as a string when it is a string (escapes decoded), a number (its text, so an
+/// `id` of 42 reads as "42") or an array of strings (a record's `labels`); null reads as nil; other
+/// kinds are reported as `.other`.
 package struct JSONObjectScanner: Sendable {
     /// A kept member's value.
     package enum Value: Equatable, Sendable {
         case string(String)
         case number(String)
+        /// An array whose elements are all strings (possibly none), escapes decoded.
+        case strings([String])
         case null
         case other
     }
@@ -174,7 +177,13 @@ private struct Cursor {
             let start = index
             try skipNumber()
             return decode ? .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) : .other
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
+        case UInt8(ascii: "["):
+            let start = index
+            if decode, let strings = try readStrings() { return .strings(strings) }
+            index = start
+            try skipContainer()
+            return .other
+        case UInt8(ascii: "{"):
             try skipContainer()
             return .other
         default:
@@ -186,6 +195,28 @@ private struct Cursor {
                 }
             }
             throw error("expected a value")
+        }
+    }
+
+    /// Reads an array of strings from its opening bracket; nil (the position then undefined) when an
+    /// element is not a string, for the caller to skip the array as another kind of value.
+    mutating func readStrings() throws(RecordError) -> [String]? {
+        index += 1
+        var strings: [String] = []
+        skipWhitespace()
+        if peek() == UInt8(ascii: "]") {
+            index += 1
+            return strings
+        }
+        while true {
+            skipWhitespace()
+            guard peek() == UInt8(ascii: "\"") else { return nil }
+            let range = try skipString()
+            strings.append(try Cursor.decodeString(UnsafeBufferPointer(rebasing: bytes[range])))
+            skipWhitespace()
+            if peek() == UInt8(ascii: ",") { index += 1; continue }
+            if peek() == UInt8(ascii: "]") { index += 1; return strings }
+            throw error("expected ',' or ']' in an array")
         }
     }
 

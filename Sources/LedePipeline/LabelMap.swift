@@ -106,6 +106,11 @@ public struct LabelMap: Sendable, Equatable {
     /// `corpus` with every label mapped and the dropped records removed, and what happened to it per
     /// label. A label the map does not name is an error (naming the labels and `name`) unless `unmapped`
     /// is `.drop`. `name` and `sha256` describe the input in the returned `MappedSource`.
+    ///
+    /// In a multi-label corpus each label of a set is mapped on its own: a dropped (or, with `.drop`,
+    /// unmapped) label leaves the set, and a record whose labels all leave is dropped (counted in
+    /// `droppedByMap`, or in `unmappedDropped` when an unmapped label was among them); a record with an
+    /// empty set to begin with stays, about no topic. Counts are of labels as they occur in the sets.
     public func apply(to corpus: LabeledCorpus, name: String, unmapped: Unmapped = .error)
         throws(LabelMapError) -> (corpus: LabeledCorpus, source: MappedSource) {
         var before: [String: Int] = [:], after: [String: Int] = [:], missing: [String: Int] = [:]
@@ -113,20 +118,31 @@ public struct LabelMap: Sendable, Equatable {
         var mapped = LabeledCorpus()
         mapped.sha256 = corpus.sha256
         mapped.skipped = corpus.skipped
+        mapped.isMultiLabel = corpus.isMultiLabel
         for i in 0..<corpus.count {
-            let label = corpus.labels[i]
-            before[label, default: 0] += 1
-            switch targets[label] {
-            case .some(.some(let target)):
-                after[target, default: 0] += 1
-                mapped.append(corpus, i)
-                mapped.labels[mapped.count - 1] = target
-            case .some(.none):
-                dropped += 1
-            case .none:
-                missing[label, default: 0] += 1
-                unmappedDropped += 1
+            let set = corpus.isMultiLabel ? corpus.labelSets[i] : [corpus.labels[i]]
+            var targetSet: [String] = []
+            var sawUnmapped = false
+            for label in set {
+                before[label, default: 0] += 1
+                switch targets[label] {
+                case .some(.some(let target)):
+                    if !targetSet.contains(target) { targetSet.append(target) }
+                case .some(.none):
+                    break
+                case .none:
+                    missing[label, default: 0] += 1
+                    sawUnmapped = true
+                }
             }
+            if targetSet.isEmpty && !set.isEmpty {
+                if sawUnmapped { unmappedDropped += 1 } else { dropped += 1 }
+                continue
+            }
+            for target in targetSet { after[target, default: 0] += 1 }
+            mapped.append(corpus, i)
+            mapped.labels[mapped.count - 1] = targetSet.first ?? ""
+            mapped.labelSets[mapped.count - 1] = targetSet
         }
         if unmapped == .error && !missing.isEmpty {
             throw LabelMapError(path: name, line: nil, "labels the label map does not name: "
@@ -169,6 +185,8 @@ extension LabeledCorpus {
             titles += part.titles
             texts += part.texts
             labels += part.labels
+            labelSets += part.labelSets
+            isMultiLabel = isMultiLabel || part.isMultiLabel
             ids += part.ids
             skipped += part.skipped
             digest.update(part.sha256 + "\n")
@@ -181,7 +199,9 @@ extension MappedSource {
     /// The record of an input read without a label map: its counts before and after are the same.
     public init(identity corpus: LabeledCorpus, name: String) {
         var counts: [String: Int] = [:]
-        for label in corpus.labels { counts[label, default: 0] += 1 }
+        for set in corpus.isMultiLabel ? corpus.labelSets : corpus.labels.map({ [$0] }) {
+            for label in set { counts[label, default: 0] += 1 }
+        }
         self.init(name: name, sha256: corpus.sha256, recordCount: corpus.count, labelCounts: counts,
                   mappedCounts: counts, droppedByMap: 0, unmappedDropped: 0)
     }

@@ -6,13 +6,22 @@ import LedeClassifier
 /// the bytes read. Titles and texts stay apart: a topic model applies its own title weight to them
 /// (`TopicModelTrainer.train`, `TopicModel.features(titles:texts:)`), so training and prediction read
 /// an article the same way.
+///
+/// Multi-label data: a record may carry a label set instead of one label (a JSON `labels` array, a
+/// CSV or TSV `labels` column, a fastText line with several `__label__`s). An empty set is a valid
+/// record about none of the topics (a negative example for every label). A record with a `label` and
+/// no label set is a one-label record. A corpus with any label set `isMultiLabel`.
 public struct LabeledCorpus: Sendable {
     /// Titles, one per document ("" for a document without one).
     public var titles: [String] = []
     /// Texts (the article bodies), one per document.
     public var texts: [String] = []
-    /// Labels, one per document.
+    /// Labels, one per document; for a document read with a label set, its first label ("" for an empty set).
     public var labels: [String] = []
+    /// Each document's labels: its label set, or its one label.
+    public var labelSets: [[String]] = []
+    /// Whether any document was read with a label set: data for a multi-label model.
+    public var isMultiLabel = false
     /// Ids (or nil), one per document.
     public var ids: [String?] = []
     /// Bad records skipped (only with `skipInvalid`), with what was wrong.
@@ -26,8 +35,9 @@ public struct LabeledCorpus: Sendable {
     /// no text or no label, is not UTF-8, or is over `maxRecordBytes`) stops the read with a
     /// `RecordError` naming the file and line, unless `skipInvalid` is set; then it is counted in
     /// `skipped`. Throws `InputError` when an input cannot be opened or read, and `InputFormatError`
-    /// when a CSV or TSV header row is unusable (not skippable).
-    public init(paths: [String], format: LabeledCorpusFormat? = nil, fields: RecordFields,
+    /// when a CSV or TSV header row is unusable (not skippable). `labelSeparator` splits the cells of a
+    /// CSV or TSV `labels` column.
+    public init(paths: [String], format: LabeledCorpusFormat? = nil, fields: RecordFields, labelSeparator: String = "|",
                 skipInvalid: Bool = false, maxRecordBytes: Int = 16 << 20) throws {
         var digest = SHA256()
         var collected = LabeledCorpus()
@@ -36,15 +46,25 @@ public struct LabeledCorpus: Sendable {
                 var problem: RecordError
                 switch record {
                 case .success(let article):
-                    if let label = article.label, !label.isEmpty {
+                    if let set = article.labels {
+                        if !set.contains("") {
+                            var unique: [String] = []
+                            for label in set where !unique.contains(label) { unique.append(label) }
+                            collected.append(title: article.title, text: article.text, labelSet: unique, id: article.id)
+                            return
+                        }
+                        problem = RecordError(.invalidRecord, "an empty label in \"\(fields.labels)\"", line: article.line)
+                    } else if let label = article.label, !label.isEmpty {
                         collected.titles.append(article.title)
                         collected.texts.append(article.text)
                         collected.labels.append(label)
+                        collected.labelSets.append([label])
                         collected.ids.append(article.id)
                         return
+                    } else {
+                        problem = RecordError(.missingField, "no \"\(fields.label)\" label (set another with --label-field)",
+                                              line: article.line)
                     }
-                    problem = RecordError(.missingField, "no \"\(fields.label)\" label (set another with --label-field)",
-                                          line: article.line)
                 case .failure(let error):
                     problem = error
                 }
@@ -58,11 +78,11 @@ public struct LabeledCorpus: Sendable {
             case .folder:
                 try FolderRecords(path: path, maxRecordBytes: maxRecordBytes).forEach(digest: &digest, take)
             case .csv:
-                try DelimitedRecords(path: path, delimiter: UInt8(ascii: ","), fields: fields, maxRecordBytes: maxRecordBytes)
-                    .forEach(digest: &digest, take)
+                try DelimitedRecords(path: path, delimiter: UInt8(ascii: ","), fields: fields, labelSeparator: labelSeparator,
+                                     maxRecordBytes: maxRecordBytes).forEach(digest: &digest, take)
             case .tsv:
-                try DelimitedRecords(path: path, delimiter: UInt8(ascii: "\t"), fields: fields, maxRecordBytes: maxRecordBytes)
-                    .forEach(digest: &digest, take)
+                try DelimitedRecords(path: path, delimiter: UInt8(ascii: "\t"), fields: fields, labelSeparator: labelSeparator,
+                                     maxRecordBytes: maxRecordBytes).forEach(digest: &digest, take)
             case .fasttext:
                 try FastTextRecords(path: path, maxRecordBytes: maxRecordBytes).forEach(digest: &digest, take)
             }
@@ -80,6 +100,7 @@ public struct LabeledCorpus: Sendable {
         self.titles = titles ?? Array(repeating: "", count: texts.count)
         self.texts = texts
         self.labels = labels
+        labelSets = labels.map { [$0] }
         ids = Array(repeating: nil, count: texts.count)
         var digest = SHA256()
         for (i, (text, label)) in zip(texts, labels).enumerated() {
@@ -100,12 +121,12 @@ public struct LabeledCorpus: Sendable {
     /// newline to `digest`.
     private static func readJSONLines(_ path: String, fields: RecordFields, maxRecordBytes: Int, digest: inout SHA256,
                                       _ body: (Result<Article, RecordError>) throws -> Void) throws {
-        let decoder = ArticleDecoder(fields: fields)
+        let decoder = ArticleDecoder(fields: fields, readsLabelSets: true)
         try LineReader.forEachRecord(in: path, maxRecordBytes: maxRecordBytes, digest: &digest, decode: { bytes, number in
             if LineReader.isBlank(bytes) { return nil }
             do throws(RecordError) {
                 let article = try decoder.decode(bytes, number: number)
-                if article.label == nil, let names = memberNames(bytes) {
+                if article.label == nil, article.labels == nil, let names = memberNames(bytes) {
                     var error = RecordError(.missingField, "no \"\(fields.label)\" field (set another with --label-field); "
                                             + "the record's fields are " + names.map { "\"\($0)\"" }.joined(separator: ", "), line: number)
                     error.id = article.id
@@ -131,6 +152,6 @@ public struct LabeledCorpus: Sendable {
     /// Number of documents.
     public var count: Int { texts.count }
 
-    /// The distinct labels, sorted.
-    public var labelNames: [String] { Array(Set(labels)).sorted() }
+    /// The distinct labels, sorted (of every label set, for a multi-label corpus).
+    public var labelNames: [String] { Array(isMultiLabel ? Set(labelSets.joined()) : Set(labels)).sorted() }
 }

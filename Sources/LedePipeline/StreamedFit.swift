@@ -73,7 +73,7 @@ private struct JSONFieldsReader: Sendable {
                 value.withUTF8 { text.add($0) }
             case nil, .null?:
                 continue
-            case .number?, .other?:
+            case .number?, .strings?, .other?:
                 throw VectorizerError(.badRecord, "not a JSON object with string fields \(fields): \"\(field)\" is not a string", line: number)
             }
         }

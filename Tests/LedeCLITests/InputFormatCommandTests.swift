@@ -94,10 +94,10 @@ struct InputFormatCommandTests {
         let named = try CommandRunner.run(["train", "--data", noLabel, "-o", never, "--label-field", "topic"])
         #expect(named.status == 65 && named.stderr.contains("at least two labels"), "\(named.stderr)")
 
-        let multi = write("multi.ft", "__label__a one\n__label__a __label__b two\n__label__b three\n")
-        let multiResult = try CommandRunner.run(["train", "--data", multi, "-o", never])
-        #expect(multiResult.status == 65)
-        #expect(multiResult.stderr.contains("\(multi):2: multi-label lines are not supported yet"), "\(multiResult.stderr)")
+        let unlabeled = write("unlabeled.ft", "__label__a one\nno label two\n__label__b three\n")
+        let unlabeledResult = try CommandRunner.run(["train", "--data", unlabeled, "-o", never])
+        #expect(unlabeledResult.status == 65)
+        #expect(unlabeledResult.stderr.contains("\(unlabeled):2: no __label__ on the line"), "\(unlabeledResult.stderr)")
 
         let ragged = write("ragged.csv", "text,label\n\"goal match\",a\ntwo,b,c\nshares bank,b\n")
         let raggedResult = try CommandRunner.run(["train", "--data", ragged, "-o", never, "--min-df", "1"])

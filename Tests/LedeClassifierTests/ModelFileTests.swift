@@ -93,12 +93,12 @@ struct ModelFileTests {
 
     @Test("a newer format gets a message saying so")
     func newerFormat() throws {
-        let path = temporaryPath("format3")
+        let path = temporaryPath("format4")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try rewrite(formatTwoFixture, to: path, metadata: { $0["format_version"] = "3" })
+        try rewrite(formatTwoFixture, to: path, metadata: { $0["format_version"] = String(ModelFile.formatVersion + 1) })
         #expect { try ModelFile.load(from: path) } throws: { error in
             guard let error = error as? ModelFileError else { return false }
-            return error.code == .newerFormat && error.description.contains("format 3 is newer than this build")
+            return error.code == .newerFormat && error.description.contains("format \(ModelFile.formatVersion + 1) is newer than this build")
         }
     }
 

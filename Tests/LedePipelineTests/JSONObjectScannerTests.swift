@@ -54,3 +54,23 @@ struct JSONObjectScannerTests {
         #expect(try scan(#"{"skip":\#(deep),"text":"ok"}"#) == [nil, .string("ok")])
     }
 }
+
+@Suite("JSON object scanner: arrays of strings")
+struct JSONObjectScannerArrayTests {
+    @Test("a kept array of strings reads as its strings; any other array as other", arguments: [
+        (#"{"labels":["a","b\u00e9"]}"#, JSONObjectScanner.Value.strings(["a", "bé"])),
+        (#"{"labels": [ ] }"#, .strings([])),
+        (#"{"labels":[ "a" , "b" ]}"#, .strings(["a", "b"])),
+        (#"{"labels":["a",1]}"#, .other),
+        (#"{"labels":[["a"]]}"#, .other),
+        (#"{"labels":{"a":"b"}}"#, .other),
+    ])
+    func arrays(text: String, expected: JSONObjectScanner.Value) throws {
+        #expect(try scan(text, keys: ["labels"]) == [expected])
+    }
+
+    @Test("a malformed array is invalid JSON either way", arguments: [#"{"labels":["a" "b"]}"#, #"{"labels":["a",]}"#, #"{"labels":["a"}"#])
+    func malformed(text: String) {
+        #expect(throws: RecordError.self) { try scan(text, keys: ["labels"]) }
+    }
+}

@@ -203,16 +203,17 @@ struct FastTextRecordsTests {
         #expect(read.ids == [nil, nil, nil])
     }
 
-    @Test("multi-label and unlabeled lines are bad records naming the line")
+    @Test("unlabeled lines and empty labels are bad records naming the line; a line with several labels is a label set")
     func bad() throws {
         let scratch = Scratch()
         let path = scratch.write("bad.fasttext", "__label__a fine\n__label__a __label__b two labels\nno label here\n__label__ empty\n__label__c ok\n")
         let first = recordError(corpus(path))
-        #expect(first?.description.hasPrefix("\(path):2: multi-label lines are not supported yet") == true)
+        #expect(first?.description == "\(path):3: no __label__ on the line (write it as __label__NAME before the text)")
         let read = try corpus(path, skipInvalid: true).get()
-        #expect(read.labels == ["a", "c"])
-        #expect(read.skipped.map(\.line) == [2, 3, 4])
-        #expect(read.skipped.map(\.code) == [.multipleLabels, .missingField, .missingField])
+        #expect(read.labelSets == [["a"], ["a", "b"], ["c"]])
+        #expect(read.isMultiLabel)
+        #expect(read.skipped.map(\.line) == [3, 4])
+        #expect(read.skipped.map(\.code) == [.missingField, .missingField])
     }
 }
 

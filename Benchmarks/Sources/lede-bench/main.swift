@@ -6,6 +6,8 @@ let options = Options(arguments.dropFirst())
 switch benchmark {
 case "blas": blasBenchmark(options).print()
 case "train": trainBenchmark(options).print()
+case "multilabel-train": multiLabelTrainBenchmark(options).print()
+case "multilabel-cv": multiLabelCrossValidationBenchmark(options).print()
 case "segment": segmentBenchmark(options).print()
 case "cv": crossValidationBenchmark(options).print()
 case "grid-search": gridSearchBenchmark(options).print()

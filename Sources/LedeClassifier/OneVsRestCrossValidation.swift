@@ -1,0 +1,114 @@
+import Foundation
+import LedeFeatures
+
+/// A finished cross-validation of a one-vs-rest model over a grid of C (`CrossValidation.oneVsRestSearch`).
+public struct OneVsRestSearchRun: Sendable {
+    /// One row per C: each fold's micro-F1 (in `foldAccuracies`) with that C's thresholds, and the C chosen.
+    public var result: GridSearchResult
+    /// Out-of-fold probabilities (N×K, row-major, in document order) for each row of `result`: every
+    /// document scored by the model that did not train on it.
+    public var outOfFoldProbabilities: [[Float]]
+    /// The thresholds each row's micro-F1 was computed with: chosen by the rule on that row's out-of-fold
+    /// probabilities, or nil when there was no rule (every threshold 0.5).
+    public var thresholds: [ThresholdChoice?]
+    /// Which fold each document was held out in.
+    public var folds: [Int]
+    /// Seconds spent fitting the per-fold vectorizers and transforming the held-out parts, summed over folds.
+    public var vectorizeSeconds: Double
+    /// Seconds spent in training, summed over folds.
+    public var trainSeconds: Double
+
+    /// The index of the chosen C's row.
+    public var chosenRow: Int { result.rows.firstIndex { $0.c == result.chosenC }! }
+}
+
+extension CrossValidation {
+    /// Folds for multi-label data: each document goes with its rarest label (the one fewest documents
+    /// carry; documents without labels form a group of their own), and each such group is shuffled
+    /// (seeded) and dealt round-robin as `stratifiedFolds` deals a label's documents, so that a rare
+    /// label's few documents land in different folds.
+    public static func multiLabelFolds(labelSets: LabelSets, labelCount k: Int, folds: Int, seed: UInt64) -> [Int] {
+        let positives = labelSets.positives(labelCount: k)
+        let groups = (0..<labelSets.count).map { i -> Int32 in
+            // Rarest label first; among equally rare ones, the lowest index.
+            let rarest = labelSets[i].min { (positives[Int($0)], $0) < (positives[Int($1)], $1) }
+            return rarest ?? Int32(k)
+        }
+        return stratifiedFolds(labels: groups, folds: folds, seed: seed)
+    }
+
+    /// k-fold cross-validation of the whole multi-label pipeline over a grid of C: for each fold
+    /// (`multiLabelFolds`), the vectorizer is fitted on that fold's training part, then the one-vs-rest
+    /// model at each C in increasing order, each fit starting from the previous C's solution. Folds run
+    /// concurrently, one thread each, and each fold's training uses `options.threads / folds` threads (at
+    /// least 1); results do not depend on the thread count. For each C, thresholds are chosen by `rule` on
+    /// the out-of-fold probabilities (0.5 for every label when `rule` is nil), and each fold's micro-F1
+    /// with them is its row's score; the chosen C has the best mean (the smallest such C on a tie).
+    public static func oneVsRestSearch(
+        texts: [String], labelSets: LabelSets, labelNames: [String], vectorizer: TfidfVectorizer, grid: [Double], folds: Int,
+        options: LogisticRegressionOptions, rule: ThresholdRule?, sampleWeights: [Float]? = nil, seed: UInt64 = 20261129,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws -> OneVsRestSearchRun {
+        precondition(folds >= 2 && !grid.isEmpty && grid.allSatisfy { $0 > 0 }, "oneVsRestSearch: need 2+ folds and positive C values")
+        precondition(texts.count == labelSets.count, "one label set per text")
+        let cs = Array(Set(grid)).sorted()
+        let k = labelNames.count, n = texts.count
+        let fold = multiLabelFolds(labelSets: labelSets, labelCount: k, folds: folds, seed: seed)
+        let perFold = { var o = options; o.threads = max(1, options.threads / folds); return o }()
+
+        struct FoldOutcome: Sendable {
+            var probabilities: [[Float]], held: [Int]
+            var vectorizeSeconds: Double, trainSeconds: Double
+        }
+        let outcomes = try concurrently(count: folds) { f throws -> FoldOutcome in
+            let train = fold.indices.filter { fold[$0] != f }, held = fold.indices.filter { fold[$0] == f }
+            let start = Date()
+            let fit = try vectorizer.fitTransform(documents: train.map { texts[$0] }, threads: perFold.threads)
+            let heldMatrix = fit.model.transform(documents: held.map { texts[$0] }, threads: perFold.threads)
+            let vectorized = Date()
+            let trainSets = labelSets.subset(train)
+            var outcome = FoldOutcome(probabilities: [], held: held, vectorizeSeconds: vectorized.timeIntervalSince(start), trainSeconds: 0)
+            var previous: [Float]?
+            for c in cs {
+                var settings = perFold
+                settings.c = c
+                let (model, report) = OneVsRestRegression.train(
+                    matrix: fit.matrix, labelSets: trainSets, labelNames: labelNames, options: settings,
+                    sampleWeights: sampleWeights.map { w in train.map { w[$0] } }, initial: previous)
+                previous = model.parameters
+                outcome.probabilities.append(model.sigmoidProbabilities(heldMatrix, threads: perFold.threads))
+                progress("fold \(f + 1)/\(folds), C = \(c): \(report.iterations) iterations, \(report.stopReason)")
+            }
+            outcome.trainSeconds = Date().timeIntervalSince(vectorized)
+            return outcome
+        }
+
+        var outOfFold = [[Float]](repeating: [Float](repeating: 0, count: n * k), count: cs.count)
+        for outcome in outcomes {
+            for c in cs.indices {
+                for (row, i) in outcome.held.enumerated() {
+                    for j in 0..<k { outOfFold[c][i * k + j] = outcome.probabilities[c][row * k + j] }
+                }
+            }
+        }
+        var chosenThresholds: [ThresholdChoice?] = []
+        var rows: [GridSearchRow] = []
+        for c in cs.indices {
+            let choice = rule.map { DecisionThresholds.choose(probabilities: outOfFold[c], labelSets: labelSets, labelCount: k, rule: $0) }
+            let thresholds = choice?.thresholds ?? [Float](repeating: 0.5, count: k)
+            let f1s = outcomes.map { outcome in
+                let predicted = LabelSets(outcome.held.map { i in (0..<k).filter { outOfFold[c][i * k + $0] >= thresholds[$0] }.map(Int32.init) })
+                let truth = outcome.held.map { labelSets[$0].map { labelNames[Int($0)] } }
+                return MultiLabelMetrics(labels: labelNames, truth: truth, predicted: predicted).microF1
+            }
+            chosenThresholds.append(choice)
+            rows.append(GridSearchRow(c: cs[c], foldAccuracies: f1s))
+        }
+        let best = rows.map(\.meanAccuracy).max()!
+        let chosen = rows.first { $0.meanAccuracy == best }!.c
+        return OneVsRestSearchRun(
+            result: GridSearchResult(folds: folds, seed: seed, rows: rows, chosenC: chosen), outOfFoldProbabilities: outOfFold,
+            thresholds: chosenThresholds, folds: fold, vectorizeSeconds: outcomes.map(\.vectorizeSeconds).reduce(0, +),
+            trainSeconds: outcomes.map(\.trainSeconds).reduce(0, +))
+    }
+}
