@@ -36,7 +36,11 @@ enum ModelFacts {
             ReportFact("class weights", p.classWeight),
             ReportFact("optimizer", "L-BFGS, \(p.iterations) of at most \(p.maxIterations) iterations, tolerance \(plain(p.tolerance)); "
                        + "\(p.converged ? "converged" : "not converged") (\(p.stopReason)); objective \(NumberText.decimal(p.objective, 2))"),
-            ReportFact("calibration", model.temperature == 1 ? "none (temperature 1)" : "temperature \(NumberText.decimal(model.temperature))"),
+            model.thresholds.map { thresholds in
+                ReportFact("kind", "multi-label (one-vs-rest); thresholds " + zip(model.labels, thresholds)
+                    .map { "\($0.0) \(NumberText.decimal(Double($0.1)))" }.joined(separator: ", ")
+                    + (p.multiLabel?.thresholdRule == nil ? " (not calibrated)" : " (chosen by cross-validation)"))
+            } ?? ReportFact("calibration", model.temperature == 1 ? "none (temperature 1)" : "temperature \(NumberText.decimal(model.temperature))"),
             ReportFact("fields", p.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")),
         ]
         if let weights = p.sourceWeights, !weights.isEmpty {

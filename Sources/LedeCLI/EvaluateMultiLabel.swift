@@ -27,6 +27,10 @@ extension EvaluateClassifierCommand {
     /// Scores a multi-label model on `corpus` and prints the report; a single-label model on data with
     /// label sets is bad data (exit 65).
     func runMultiLabel(_ topicModel: TopicModel, _ corpus: LabeledCorpus) throws {
+        if report.report != nil {
+            throw Exit.fail(Exit.usage, "--report describes a single-label model's evaluation; for a multi-label model, "
+                            + "use the text report or --json")
+        }
         guard topicModel.isMultiLabel else {
             throw Exit.fail(Exit.badData, "the data has label sets (several labels per record), but the model gives one label per article; "
                             + "score a multi-label model (lede train on this kind of data trains one)")
