@@ -71,11 +71,12 @@ func multiLabelSearchTable(_ result: GridSearchResult) -> String {
     return lines.joined(separator: "\n")
 }
 
-/// Scores a multi-label model's label sets on a labeled corpus (its label sets, or each record's one label).
+/// Scores a multi-label model's label sets on a labeled corpus (its label sets, or each record's one label),
+/// each article read as the model reads it (its title at the model's title weight, then its text).
 func evaluateMultiLabel(_ model: TopicModel, _ corpus: LabeledCorpus, threshold: Double? = nil, atLeastOne: Bool = false,
                         threads: Int) -> MultiLabelMetrics {
-    let predictions = model.predict(model.tfidf.transform(documents: corpus.texts, threads: threads), threshold: threshold,
-                                    atLeastOne: atLeastOne, threads: threads)
+    let predictions = model.predict(titles: corpus.titles, texts: corpus.texts, threshold: threshold, atLeastOne: atLeastOne,
+                                    threads: threads)
     let truth = corpus.isMultiLabel ? corpus.labelSets : corpus.labels.map { [$0] }
     return MultiLabelMetrics(labels: model.labels, truth: truth, predicted: LabelSets(predictions.map { $0.labelIndices.map(Int32.init) }))
 }

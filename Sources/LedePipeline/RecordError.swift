@@ -14,9 +14,8 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
         case emptyRecord = "empty_record"
         /// A CSV or TSV row that does not parse (ragged, or bad quoting).
         case invalidRecord = "invalid_record"
-        /// Several labels where one was expected. No reader reports it since label sets were added
-        /// (a fastText line with several `__label__`s is a record with that label set); kept so that
-        /// the code stays a valid value.
+        /// Several labels where one was expected. No reader reports it: a fastText line with several
+        /// `__label__`s is a record with that label set. Kept so that the code stays a valid value.
         case multipleLabels = "multiple_labels"
     }
 

@@ -148,6 +148,14 @@ struct MultiLabelCommandTests {
         #expect((report["per_label"] as? [[String: Any]])?.count == 4 && report["count"] as? Int == 40)
         let text = try CommandRunner.run(["evaluate", "classifier", "--model", model, "--data", test])
         #expect(text.stdout.hasPrefix("40 documents, multi-label: micro-F1"), "\(text.stdout)")
+        // The title is read as the model reads it (three times, before the text): stories whose topic is in the title alone.
+        let titled = (0..<8).map { i in
+            let topic = ["grain", "money", "oil", "ship"][i % 4]
+            return "{\"title\":\"\(Self.words[topic]!.prefix(4).joined(separator: " "))\",\"text\":\"Reported today.\",\"labels\":[\"\(topic)\"]}"
+        }.joined(separator: "\n") + "\n"
+        let byTitle = try CommandRunner.run(["evaluate", "classifier", "--model", model, "--data", Self.write("titled.jsonl", titled), "--json"])
+        let titleReport = try JSONSerialization.jsonObject(with: Data(byTitle.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect((titleReport["micro_f1"] as? Double ?? 0) > 0.8, "\(byTitle.stdout)")
     }
 
     @Test("CSV with a labels column and fastText with several labels train multi-label models; --multi-label on one-label data too")

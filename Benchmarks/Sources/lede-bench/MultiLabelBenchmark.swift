@@ -65,7 +65,7 @@ func multiLabelCrossValidationBenchmark(_ options: Options) -> Measurement {
     trainer.multiLabel = true
     let atLeastOne = options.double("at-least-one", default: 0) == 1
     let start = now()
-    var truth: [[String]] = [], predicted: [[String]] = [], chosen: [String] = []
+    var truth: [[String]] = [], predicted: [[String]] = [], chosen: [String] = [], foldF1: [String] = []
     for f in 0..<outer {
         var train = LabeledCorpus(), held = LabeledCorpus()
         for i in 0..<corpus.count { if i % outer == f { held.append(corpus, i) } else { train.append(corpus, i) } }
@@ -74,6 +74,10 @@ func multiLabelCrossValidationBenchmark(_ options: Options) -> Measurement {
         let predictions = model.predict(titles: held.titles, texts: held.texts, atLeastOne: atLeastOne, threads: 2)
         truth += held.labelSets
         predicted += predictions.map { $0.labels.map(\.label) }
+        let foldNames = corpus.labelNames
+        let foldMetrics = MultiLabelMetrics(labels: foldNames, truth: held.labelSets,
+                                            predicted: LabelSets(predictions.map { $0.labels.map(\.label) }, labelNames: foldNames)!)
+        foldF1.append(String(format: "%.4f", foldMetrics.microF1))
         chosen.append(String(model.provenance.c))
     }
     let names = corpus.labelNames
@@ -81,6 +85,6 @@ func multiLabelCrossValidationBenchmark(_ options: Options) -> Measurement {
     return Measurement(system: "Lede", seconds: now() - start, work: Double(corpus.count), extra: [
         "micro_f1": String(format: "%.4f", metrics.microF1), "macro_f1": String(format: "%.4f", metrics.macroF1),
         "micro_precision": String(format: "%.4f", metrics.microPrecision), "micro_recall": String(format: "%.4f", metrics.microRecall),
-        "chosen_c": chosen.joined(separator: " "),
+        "chosen_c": chosen.joined(separator: " "), "folds": foldF1.joined(separator: " "),
     ])
 }
