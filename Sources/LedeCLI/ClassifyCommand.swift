@@ -11,12 +11,14 @@ struct ClassifyCommand: ParsableCommand {
         Reads JSON Lines (or, with --input-format, one text per line or per file, or CSV/TSV rows) from the files \
         given, or from stdin when there are none or a file is '-'. Each output record has "id" (the \
         input's, or its line number when it has none), "label" and "confidence" (the label's \
-        probability). A bad record gets an error record in its place \
+        probability); a multi-label model's records have "labels" instead, the labels that reach their \
+        thresholds with their probabilities, most probable first. A bad record gets an error record in its place \
         ({"id":…,"error":{"code":…,"message":…,"line":N}}) and the rest go on, unless --strict.
 
         It streams: each answer is written and flushed as soon as it and every earlier one are ready, \
         in bounded memory, so it works as a long-lived filter or a Spark/Hadoop Streaming stage. \
-        TSV columns: id, label, confidence[, top], error.
+        TSV columns: id, label, confidence[, top], error (a multi-label model: id, labels, probabilities[, top], \
+        error, the labels and probabilities joined by |).
 
         Example: echo '{"id":1,"title":"Shares slide","text":"Markets fell as…"}' | lede classify
         """ + exitCodesHelp
