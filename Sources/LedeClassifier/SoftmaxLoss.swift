@@ -1,5 +1,6 @@
 import LedeBLAS
 import LedeFeatures
+import LedeParallel
 
 /// The objective that training minimizes: regularized multinomial log-loss over sparse TF-IDF rows,
 /// scaled as scikit-learn scales it internally,
@@ -60,10 +61,10 @@ struct SoftmaxLoss {
         // then probabilities, loss and residuals sᵢ·(pᵢ − onehot(yᵢ)).
         residuals.withUnsafeMutableBufferPointer { residuals in
             blockLoss.withUnsafeMutableBufferPointer { blockLoss in
-                let out = UncheckedSendable((residuals.baseAddress!, blockLoss))
-                forEachBlock(count: blocks.count, blockSize: 1, threads: threads) { _, b in
+                let out = (residuals.baseAddress!, blockLoss)
+                parallelFor(blocks: blocks.count, threads: threads) { b in
                     let block = blocks[b]
-                    let scores = out.value.0 + block.rows.lowerBound * k
+                    let scores = out.0 + block.rows.lowerBound * k
                     for r in 0..<block.rows.count { (scores + r * k).update(from: w + v * k, count: k) }
                     block.columnStarts.withUnsafeBufferPointer { starts in
                         block.localRows.withUnsafeBufferPointer { rows in
@@ -90,7 +91,7 @@ struct SoftmaxLoss {
                         for j in 0..<k { row[j] *= weight }
                         row[y] -= weight
                     }
-                    out.value.1[b] = loss
+                    out.1[b] = loss
                 }
             }
         }
@@ -103,9 +104,8 @@ struct SoftmaxLoss {
         residuals.withUnsafeBufferPointer { residuals in
             itemNorm.withUnsafeMutableBufferPointer { itemNorm in
                 itemMax.withUnsafeMutableBufferPointer { itemMax in
-                    let out = UncheckedSendable((gradient.baseAddress!, residuals.baseAddress!, itemNorm, itemMax))
-                    forEachBlock(count: v, blockSize: Self.gradientTerms, threads: threads) { terms, item in
-                        let (g, r, _, _) = out.value
+                    let (g, r) = (gradient.baseAddress!, residuals.baseAddress!)
+                    parallelFor(count: v, blockSize: Self.gradientTerms, threads: threads) { terms, item in
                         let offset = terms.lowerBound * k, length = terms.count * k
                         let norm = RowKernels.scaleSummingSquares(penalty, w + offset, to: g + offset, count: length)
                         for block in blocks {
@@ -125,8 +125,8 @@ struct SoftmaxLoss {
                                 }
                             }
                         }
-                        out.value.2[item] = Double(norm)
-                        out.value.3[item] = RowKernels.largestMagnitude(g + offset, count: length)
+                        itemNorm[item] = Double(norm)
+                        itemMax[item] = RowKernels.largestMagnitude(g + offset, count: length)
                     }
                 }
             }
