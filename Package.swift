@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// `lede` links the Swift runtime statically, so that the binary is one file to copy. ThreadSanitizer
+// cannot run in such a binary (its allocator meets memory the static runtime allocated before it), so
+// the sanitizer phase of `.ci/run` sets LEDE_DYNAMIC_RUNTIME=1 for a build that links it dynamically.
+let runtimeFlags: [String] = Context.environment["LEDE_DYNAMIC_RUNTIME"] == "1" ? [] : ["-static-stdlib"]
+
 let package = Package(
     name: "Lede",
     products: [
@@ -75,8 +80,8 @@ let package = Package(
                 "LedeParallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.unsafeFlags(["-static-stdlib"])],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+            swiftSettings: [.unsafeFlags(runtimeFlags)],
+            linkerSettings: [.unsafeFlags(runtimeFlags)]
         ),
 
         // Helpers shared by the test targets.
