@@ -46,7 +46,7 @@ public struct TfidfVectorizer: Sendable {
     /// `chunks` is called once with a `count` function; it calls `count(documents, read)` for each chunk
     /// of the corpus, in order, and returns when the corpus ends. `count` calls `read(worker, index, text)`
     /// for each of the chunk's `documents` (`index` in `0..<documents`), on `threads` worker threads at
-    /// once (`worker` in `0..<WorkerThreads.clamped(threads)`, for per-worker state), and returns when the chunk is
+    /// once (`worker` below `threads`, which is brought into 1...1024, for per-worker state), and returns when the chunk is
     /// counted; `read` adds the document's text to `text`, in one piece or several. The chunk's data only
     /// needs to live until `count` returns, so one chunk at a time is held. Rows are in document order,
     /// and the result does not depend on how the corpus is cut into chunks or on the thread count. The

@@ -27,6 +27,10 @@ package func parallelFor(count: Int, blockSize: Int, threads: Int, _ body: (_ ra
 /// results): `worker(w, claims)` runs once on each of up to `min(threads, blocks)` threads, `w` being
 /// the thread's index among them, and takes blocks from `claims` (`for block in claims`) until none are
 /// left. A worker may find no block left to take. Returns when every worker is done.
+///
+/// Worker 0 is the calling thread; the others run on helper threads (`HelperThreads`), all at once even
+/// when there are more workers than cores (so that, say, 3 cross-validation folds on 2 cores finish
+/// together), so pass at most the threads the work should use.
 package func parallelWorkers(blocks: Int, threads: Int, _ worker: (_ worker: Int, _ claims: BlockClaims) -> Void) {
     guard blocks > 0 else { return }
     let workers = min(WorkerThreads.clamped(threads), blocks)
@@ -37,15 +41,13 @@ package func parallelWorkers(blocks: Int, threads: Int, _ worker: (_ worker: Int
     }
     withoutActuallyEscaping(worker) { worker in
         let shared = UncheckedSendable(worker)
-        var helpers: [JoinableThread] = []
-        helpers.reserveCapacity(workers - 1)
+        let finished = Countdown()
         for w in 1..<workers {
-            // A thread the system refuses leaves its blocks to the others (the calling thread takes any left).
-            guard let thread = try? JoinableThread.start({ shared.value(w, claims) }) else { break }
-            helpers.append(thread)
+            // A helper the system cannot start leaves its blocks to the others (the calling thread takes any left).
+            guard HelperThreads.shared.run({ shared.value(w, claims) }, finished: finished) else { break }
         }
         worker(0, claims)
-        for thread in helpers { thread.join() }
+        finished.wait()
     }
 }
 
