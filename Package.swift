@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// `lede` links the Swift runtime statically, so that the binary is one file to copy. ThreadSanitizer
+// cannot run in such a binary (its allocator meets memory the static runtime allocated before it), so
+// the sanitizer phase of `.ci/run` sets LEDE_DYNAMIC_RUNTIME=1 for a build that links it dynamically.
+let runtimeFlags: [String] = Context.environment["LEDE_DYNAMIC_RUNTIME"] == "1" ? [] : ["-static-stdlib"]
+
 let package = Package(
     name: "Lede",
     products: [
@@ -21,7 +26,7 @@ let package = Package(
 
         // Features: vocabulary, document frequencies, TF-IDF weighting, sparse matrices.
         // Text: UTF-8 tokenizers (scikit-learn's and Lede's), case folding, stop words, n-grams.
-        .target(name: "LedeText"),
+        .target(name: "LedeText", dependencies: ["LedeParallel"]),
 
         // Sentences: the sentence segmenter, over raw UTF-8 bytes.
         .target(name: "LedeSentences"),
@@ -32,17 +37,21 @@ let package = Package(
         // Atomic loads, stores and adds on words of a buffer (static inline C), for the shared token dictionary.
         .target(name: "CAtomicWords"),
 
-        .target(name: "LedeFeatures", dependencies: ["LedeText", "CPrefetch", "CAtomicWords"]),
+        // Work in parallel: a parallel-for over fixed blocks, a locked value, and the ordered bounded stage that
+        // streams records, all on threads that are joined before the call that started them returns.
+        .target(name: "LedeParallel"),
+
+        .target(name: "LedeFeatures", dependencies: ["LedeText", "LedeParallel", "CPrefetch", "CAtomicWords"]),
 
         // Summarizer: TextRank over sentences (TF-IDF rows, cosine graph by gemm, PageRank by gemv), budgets; a learned
         // sentence scorer (Lede's logistic regression over TextRank features) and its safetensors model file.
-        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE", "LedeExtract", "LedeClassifier", "LedeSafetensors"]),
+        .target(name: "LedeSummarizer", dependencies: ["LedeSentences", "LedeText", "LedeFeatures", "LedeBLAS", "LedeROUGE", "LedeExtract", "LedeClassifier", "LedeSafetensors", "LedeParallel"]),
 
         // Classifier: multinomial logistic regression, its optimizer and metrics.
-        .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors", "CPrefetch"]),
+        .target(name: "LedeClassifier", dependencies: ["LedeFeatures", "LedeText", "LedeBLAS", "LedeSafetensors", "LedeParallel", "CPrefetch"]),
 
         // Pipeline: record readers and writers, and the streaming stage every verb runs in.
-        .target(name: "LedePipeline", dependencies: ["LedeFeatures", "LedeClassifier", "LedeExtract"]),
+        .target(name: "LedePipeline", dependencies: ["LedeFeatures", "LedeClassifier", "LedeExtract", "LedeParallel"]),
 
         // libxml2 as a system library: its HTML parser, with recovery and no network.
         .systemLibrary(
@@ -72,6 +81,7 @@ let package = Package(
             name: "LedeCLI",
             dependencies: [
                 "Lede",
+                "LedeParallel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -81,8 +91,8 @@ let package = Package(
             name: "lede",
             dependencies: ["LedeCLI"],
             path: "Sources/LedeExecutable",
-            swiftSettings: [.unsafeFlags(["-static-stdlib"])],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"])]
+            swiftSettings: [.unsafeFlags(runtimeFlags)],
+            linkerSettings: [.unsafeFlags(runtimeFlags)]
         ),
 
         // The benchmark harness `Benchmarks/compare` runs beside the peer tools; in this package so that it can time
@@ -98,7 +108,8 @@ let package = Package(
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS", "LedeTestSupport"]),
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors", "LedeTestSupport"]),
         .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline", "LedeTestSupport"]),
-        .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline"]),
+        .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline", "LedeParallel"]),
+        .testTarget(name: "LedeParallelTests", dependencies: ["LedeParallel"]),
         // Spawns the built `lede` (which `swift build` and `swift test` build beside the tests), and parses verbs
         // in-process through the LedeCLI library (which carries no static-runtime flags).
         .testTarget(name: "LedeCLITests", dependencies: ["LedeCLI", "LedeTestSupport"]),
@@ -107,7 +118,7 @@ let package = Package(
         .testTarget(name: "LedeSummarizerTests", dependencies: ["LedeSummarizer", "LedeSentences", "LedeText", "LedeFeatures", "LedeTestSupport", "LedeClassifier", "LedeSafetensors"]),
         .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
         // LedePipeline for `fitTransform(jsonLinesAt:)`, the streamed fit over its line reader and JSON scanner.
-        .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline", "LedeTestSupport"]),
+        .testTarget(name: "LedeFeaturesTests", dependencies: ["LedeFeatures", "LedeText", "LedePipeline", "LedeParallel", "LedeTestSupport"]),
         .testTarget(name: "LedeExtractTests", dependencies: ["LedeExtract", "LedeTestSupport"]),
         .testTarget(name: "LedeReportTests", dependencies: ["LedeReport", "LedeTestSupport"]),
         // The library as a Swift program imports it: the README's example.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lede
+import LedeParallel
 
 /// `--threads`, which every verb that works in parallel takes: 1 to `WorkerThreads.maximum`.
 struct ThreadsOption: ParsableArguments {

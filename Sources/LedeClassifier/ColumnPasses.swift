@@ -1,4 +1,5 @@
 import LedeFeatures
+import LedeParallel
 
 /// Passes over long Float vectors laid out as R rows of K columns (row-major: a model's V + 1 rows of
 /// K label weights), where every label (column) has its own coefficients and its own sums: the vector
@@ -17,9 +18,9 @@ enum ColumnPasses {
     static func combine(_ coefficients: [[Float]], _ vectors: [UnsafePointer<Float>], into out: UnsafeMutablePointer<Float>,
                         rows: Int, columns k: Int, threads: Int) {
         precondition(coefficients.count == vectors.count && coefficients.allSatisfy { $0.count == k })
-        let shared = UncheckedSendable((vectors, out, coefficients))
-        forEachBlock(count: rows, blockSize: rowsPerItem, threads: threads) { range, _ in
-            let (vectors, out, coefficients) = shared.value
+        let shared = (vectors, out, coefficients)
+        parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, _ in
+            let (vectors, out, coefficients) = shared
             for r in range {
                 let target = out + r &* k
                 if vectors.isEmpty { target.update(repeating: 0, count: k); continue }
@@ -39,12 +40,12 @@ enum ColumnPasses {
     static func scaledAdd(_ coefficients: [Float], _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>,
                           rows: Int, columns k: Int, threads: Int) {
         precondition(coefficients.count == k)
-        let shared = UncheckedSendable((x, y))
+        let shared = (x, y)
         coefficients.withUnsafeBufferPointer { c in
-            let c = UncheckedSendable(c.baseAddress!)
-            forEachBlock(count: rows, blockSize: rowsPerItem, threads: threads) { range, _ in
-                let (x, y) = shared.value
-                for r in range { RowKernels.multiplyAdd(c.value, x + r &* k, to: y + r &* k, count: k) }
+            let c = c.baseAddress!
+            parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, _ in
+                let (x, y) = shared
+                for r in range { RowKernels.multiplyAdd(c, x + r &* k, to: y + r &* k, count: k) }
             }
         }
     }
@@ -56,9 +57,9 @@ enum ColumnPasses {
         let pairs = vectors.count * targets.count, items = (rows + rowsPerItem - 1) / rowsPerItem
         var partial = [Double](repeating: 0, count: items * pairs * k)
         partial.withUnsafeMutableBufferPointer { partial in
-            let shared = UncheckedSendable((vectors, targets, partial.baseAddress!))
-            forEachBlock(count: rows, blockSize: rowsPerItem, threads: threads) { range, item in
-                let (vectors, targets, partial) = shared.value
+            let shared = (vectors, targets, partial.baseAddress!)
+            parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, item in
+                let (vectors, targets, partial) = shared
                 let sums = partial + item * pairs * k
                 var floats = [Float](repeating: 0, count: pairs * k)
                 floats.withUnsafeMutableBufferPointer { floats in
@@ -99,9 +100,9 @@ enum ColumnPasses {
         var squares = [Double](repeating: 0, count: items * k), largest = [Float](repeating: 0, count: items * k)
         squares.withUnsafeMutableBufferPointer { squares in
             largest.withUnsafeMutableBufferPointer { largest in
-                let shared = UncheckedSendable((x, g, squares.baseAddress!, largest.baseAddress!))
-                forEachBlock(count: rows, blockSize: rowsPerItem, threads: threads) { range, item in
-                    let (x, g, squares, largest) = shared.value
+                let shared = (x, g, squares.baseAddress!, largest.baseAddress!)
+                parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, item in
+                    let (x, g, squares, largest) = shared
                     let s = squares + item * k, m = largest + item * k
                     var floats = [Float](repeating: 0, count: k)
                     floats.withUnsafeMutableBufferPointer { floats in

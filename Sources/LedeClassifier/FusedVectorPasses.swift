@@ -1,4 +1,5 @@
 import LedeFeatures
+import LedeParallel
 
 /// Passes over several long Float vectors at once, for the optimizer's history: a linear
 /// combination of many vectors, and the dot products of many vectors with one or two others.
@@ -21,9 +22,7 @@ enum FusedVectorPasses {
     static func combine(_ coefficients: [Float], _ vectors: [UnsafePointer<Float>], into out: UnsafeMutablePointer<Float>,
                         count n: Int, threads: Int) {
         precondition(coefficients.count == vectors.count)
-        let shared = UncheckedSendable((vectors, out))
-        forEachBlock(count: n, blockSize: piece * piecesPerItem, threads: threads) { range, _ in
-            let (vectors, out) = shared.value
+        parallelFor(count: n, blockSize: piece * piecesPerItem, threads: threads) { range, _ in
             for start in stride(from: range.lowerBound, to: range.upperBound, by: piece) {
                 let length = min(piece, range.upperBound - start)
                 let target = out + start
@@ -45,9 +44,7 @@ enum FusedVectorPasses {
         let width = vectors.count * targets.count
         var partial = [Double](repeating: 0, count: items * width)
         partial.withUnsafeMutableBufferPointer { partial in
-            let shared = UncheckedSendable((vectors, targets, partial))
-            forEachBlock(count: n, blockSize: itemSize, threads: threads) { range, item in
-                let (vectors, targets, partial) = shared.value
+            parallelFor(count: n, blockSize: itemSize, threads: threads) { range, item in
                 let sums = partial.baseAddress! + item * width
                 for start in stride(from: range.lowerBound, to: range.upperBound, by: piece) {
                     let length = min(piece, range.upperBound - start)

@@ -1,5 +1,6 @@
 import Foundation
 import LedeFeatures
+import LedeParallel
 
 /// One value of C in a cross-validated search: its accuracy on each held-out fold.
 public struct GridSearchRow: Codable, Sendable, Equatable {
@@ -62,7 +63,8 @@ extension CrossValidation {
     /// vectorizer is fitted on that fold's training part only (as a scikit-learn `Pipeline` inside
     /// `GridSearchCV` would be), then logistic regression is fitted at each C in increasing order,
     /// each fit starting from the previous C's solution (a warm start). Folds run concurrently, one
-    /// thread each, and each fold's training uses `options.threads / folds` threads (at least 1).
+    /// thread each (all at once, even with fewer cores than folds, so that 3 folds on 2 cores finish
+    /// together), and each fold's training uses `options.threads / folds` threads (at least 1).
     /// Results do not depend on the thread count. `sampleWeights` (one per text) weight the training
     /// rows of every fold; accuracy counts every held-out document once.
     public static func gridSearch(
@@ -80,7 +82,7 @@ extension CrossValidation {
             var accuracies: [Double], scores: [[Float]], held: [Int], iterations: [Int]
             var vectorizeSeconds: Double, trainSeconds: Double
         }
-        let outcomes = try concurrently(count: folds) { f throws -> FoldOutcome in
+        let outcomes = try Self.eachFold(folds) { f throws -> FoldOutcome in
             let train = fold.indices.filter { fold[$0] != f }, held = fold.indices.filter { fold[$0] == f }
             let start = Date()
             let fit = try vectorizer.fitTransform(documents: train.map { texts[$0] }, threads: perFold.threads)
@@ -131,30 +133,14 @@ extension CrossValidation {
             iterations: outcomes.map(\.iterations))
     }
 
-    /// Runs `body(0..<count)` on `count` threads of their own (not a pool, so that 3 folds on 2 cores
-    /// all start at once) and returns the results in order, or the first error.
-    static func concurrently<T: Sendable>(count: Int, _ body: @escaping @Sendable (Int) throws -> T) throws -> [T] {
-        let results = ResultSlots<T>(count: count)
-        let done = DispatchGroup()
-        for i in 0..<count {
-            done.enter()
-            let thread = Thread {
-                results.set(i, Result { try body(i) })
-                done.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+    /// `body(f)` for each fold f, every fold on a thread of its own at once; the results in fold order,
+    /// or the error of the first fold (in fold order) that threw.
+    static func eachFold<T: Sendable>(_ folds: Int, _ body: (Int) throws -> T) throws -> [T] {
+        let results = LockedValue<[Result<T, any Error>?]>(Array(repeating: nil, count: folds))
+        parallelFor(blocks: folds, threads: folds) { f in
+            let result = Result { try body(f) }
+            results.withLock { $0[f] = result }
         }
-        done.wait()
-        return try results.values().map { try $0.get() }
+        return try results.withLock { $0 }.map { try $0!.get() }
     }
-}
-
-/// Result slots filled by several threads, read after they are joined.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [Result<T, any Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<T, any Error>) { lock.withLock { slots[i] = value } }
-    func values() -> [Result<T, any Error>] { lock.withLock { slots.map { $0! } } }
 }

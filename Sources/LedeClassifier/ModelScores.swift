@@ -1,4 +1,5 @@
 import LedeFeatures
+import LedeParallel
 
 extension LogisticRegressionModel {
     /// The scores (logits) before the softmax for every row of `matrix`, as rows of K floats
@@ -9,10 +10,9 @@ extension LogisticRegressionModel {
         var out = [Float](repeating: 0, count: matrix.rowCount * k)
         parameters.withUnsafeBufferPointer { theta in
             out.withUnsafeMutableBufferPointer { out in
-                let shared = UncheckedSendable(out)
-                forEachBlock(count: matrix.rowCount, blockSize: 256, threads: threads) { rows, _ in
+                parallelFor(count: matrix.rowCount, blockSize: 256, threads: threads) { rows, _ in
                     for r in rows {
-                        let row = UnsafeMutableBufferPointer(rebasing: shared.value[r * k..<(r + 1) * k])
+                        let row = UnsafeMutableBufferPointer(rebasing: out[r * k..<(r + 1) * k])
                         SoftmaxRegression.scores(matrix: matrix, row: r, theta: theta, classCount: k, into: row)
                     }
                 }

@@ -60,7 +60,7 @@ extension CrossValidation {
             var probabilities: [[Float]], held: [Int]
             var vectorizeSeconds: Double, trainSeconds: Double
         }
-        let outcomes = try concurrently(count: folds) { f throws -> FoldOutcome in
+        let outcomes = try eachFold(folds) { f throws -> FoldOutcome in
             let train = fold.indices.filter { fold[$0] != f }, held = fold.indices.filter { fold[$0] == f }
             let start = Date()
             let fit = try vectorizer.fitTransform(documents: train.map { texts[$0] }, threads: perFold.threads)

@@ -1,5 +1,6 @@
 import LedeBLAS
 import LedeFeatures
+import LedeParallel
 
 /// What a linear model's loss does with one document's scores: turn them into the document's loss and,
 /// in place, into its residuals (the loss's derivative with respect to each score), both times the
@@ -88,10 +89,10 @@ struct SparseLinearObjective {
         // then each document's loss and residuals.
         residuals.withUnsafeMutableBufferPointer { residuals in
             blockLoss.withUnsafeMutableBufferPointer { blockLoss in
-                let out = UncheckedSendable((residuals.baseAddress!, blockLoss))
-                forEachBlock(count: blocks.count, blockSize: 1, threads: threads) { _, b in
+                let out = (residuals.baseAddress!, blockLoss)
+                parallelFor(count: blocks.count, blockSize: 1, threads: threads) { _, b in
                     let block = blocks[b]
-                    let scores = out.value.0 + block.rows.lowerBound * k
+                    let scores = out.0 + block.rows.lowerBound * k
                     for r in 0..<block.rows.count { (scores + r * k).update(from: w + v * k, count: k) }
                     block.columnStarts.withUnsafeBufferPointer { starts in
                         block.localRows.withUnsafeBufferPointer { rows in
@@ -113,7 +114,7 @@ struct SparseLinearObjective {
                         let row = UnsafeMutableBufferPointer(start: scores + local * k, count: k)
                         loss += rowLoss.lossAndResiduals(row: r, scores: row, weight: sampleWeights[r])
                     }
-                    out.value.1[b] = loss
+                    out.1[b] = loss
                 }
             }
         }
@@ -126,9 +127,9 @@ struct SparseLinearObjective {
         residuals.withUnsafeBufferPointer { residuals in
             itemNorm.withUnsafeMutableBufferPointer { itemNorm in
                 itemMax.withUnsafeMutableBufferPointer { itemMax in
-                    let out = UncheckedSendable((gradient.baseAddress!, residuals.baseAddress!, itemNorm, itemMax))
-                    forEachBlock(count: v, blockSize: Self.gradientTerms, threads: threads) { terms, item in
-                        let (g, r, _, _) = out.value
+                    let out = (gradient.baseAddress!, residuals.baseAddress!, itemNorm, itemMax)
+                    parallelFor(count: v, blockSize: Self.gradientTerms, threads: threads) { terms, item in
+                        let (g, r, _, _) = out
                         let offset = terms.lowerBound * k, length = terms.count * k
                         let norm = RowKernels.scaleSummingSquares(penalty, w + offset, to: g + offset, count: length)
                         for block in blocks {
@@ -148,8 +149,8 @@ struct SparseLinearObjective {
                                 }
                             }
                         }
-                        out.value.2[item] = Double(norm)
-                        out.value.3[item] = RowKernels.largestMagnitude(g + offset, count: length)
+                        out.2[item] = Double(norm)
+                        out.3[item] = RowKernels.largestMagnitude(g + offset, count: length)
                     }
                 }
             }

@@ -1,3 +1,5 @@
+import LedeParallel
+
 /// Where each counted term landed after the vocabulary was chosen: the column of each token id and of
 /// each n-gram entry of each shard (-1: not chosen), plus one bit per n-gram entry, set when it was chosen
 /// (a table small enough to stay in cache, tested before the column is read; set by `markChosenNGrams`
@@ -12,17 +14,13 @@ final class ColumnMap: @unchecked Sendable {
         tokenColumns = .allocate(capacity: max(tokenCount, 1))
         ngramColumns = ngramCounts.map { .allocate(capacity: max($0, 1)) }
         ngramChosen = ngramCounts.map { .allocate(capacity: max(($0 + 63) / 64, 1)) }
-        let buffers = UncheckedSendable((tokenColumns, ngramColumns, ngramChosen))
-        Parallel.run(workers: max(1, min(threads, 1 + ngramCounts.count))) { w in
-            var part = w
-            while part <= ngramCounts.count {
-                if part == 0 {
-                    buffers.value.0.initialize(repeating: -1)
-                } else {
-                    buffers.value.1[part - 1].initialize(repeating: -1)
-                    buffers.value.2[part - 1].initialize(repeating: 0)
-                }
-                part += max(1, min(threads, 1 + ngramCounts.count))
+        let (tokenColumns, ngramColumns, ngramChosen) = (self.tokenColumns, self.ngramColumns, self.ngramChosen)
+        parallelFor(blocks: 1 + ngramCounts.count, threads: threads) { part in
+            if part == 0 {
+                tokenColumns.initialize(repeating: -1)
+            } else {
+                ngramColumns[part - 1].initialize(repeating: -1)
+                ngramChosen[part - 1].initialize(repeating: 0)
             }
         }
     }
@@ -31,19 +29,14 @@ final class ColumnMap: @unchecked Sendable {
     func markChosenNGrams(threads: Int) {
         let shards = ngramColumns.count
         guard shards > 0 else { return }
-        let buffers = UncheckedSendable((ngramColumns, ngramChosen))
-        Parallel.run(workers: max(1, min(threads, shards))) { w in
-            var s = w
-            while s < shards {
-                let columns = buffers.value.0[s], chosen = buffers.value.1[s]
-                for word in 0..<chosen.count {
-                    var bits: UInt64 = 0
-                    for e in (word * 64)..<min(columns.count, word * 64 + 64) where columns[e] >= 0 {
-                        bits |= 1 << UInt64(e & 63)
-                    }
-                    chosen[word] = bits
+        parallelFor(blocks: shards, threads: threads) { s in
+            let columns = ngramColumns[s], chosen = ngramChosen[s]
+            for word in 0..<chosen.count {
+                var bits: UInt64 = 0
+                for e in (word * 64)..<min(columns.count, word * 64 + 64) where columns[e] >= 0 {
+                    bits |= 1 << UInt64(e & 63)
                 }
-                s += max(1, min(threads, shards))
+                chosen[word] = bits
             }
         }
     }

@@ -1,5 +1,5 @@
+import LedeParallel
 import LedeText
-import Synchronization
 
 /// Counts a corpus chunk by chunk on several threads, in two phases per chunk:
 ///
@@ -58,15 +58,13 @@ final class CorpusCounter {
 
         // Phase 1: token ids, documents spread over workers.
         let batchCount = (count + batchSize - 1) / batchSize
-        let next = Atomic<Int>(0)
-        let failure = Mutex<(index: Int, error: any Error)?>(nil)
-        let taken = Mutex<[(firstDocument: Int, worker: Int, firstRow: Int, count: Int)]>([])
-        Parallel.run(workers: threads) { w in
+        let failure = LockedValue<(index: Int, error: any Error)?>(nil)
+        let taken = LockedValue<[(firstDocument: Int, worker: Int, firstRow: Int, count: Int)]>([])
+        parallelWorkers(blocks: batchCount, threads: threads) { w, batches in
             let sequencer = sequencers[w]
             var mine: [(firstDocument: Int, worker: Int, firstRow: Int, count: Int)] = []
-            work: while true {
-                let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if b >= batchCount || failure.withLock({ $0 != nil }) { break }
+            work: for b in batches {
+                if failure.withLock({ $0 != nil }) { break }
                 let start = b * batchSize, end = min(start + batchSize, count)
                 mine.append((start, w, sequencer.documentCount, end - start))
                 for d in start..<end {
@@ -94,7 +92,7 @@ final class CorpusCounter {
         if arriving > 0 {
             dictionary.makeRoom(entries: arriving, bytes: sequencers.reduce(0) { $0 + $1.newTokens.arena.count })
             let view = dictionary.view
-            Parallel.run(workers: threads) { w in
+            parallelFor(blocks: threads, threads: threads) { w in
                 let fresh = sequencers[w].newTokens, map = finalIDs[w]
                 let ahead = 8
                 for e in 0..<fresh.count {
@@ -108,7 +106,7 @@ final class CorpusCounter {
         let firstPlace = documentPlaces.count
         for _ in 0..<count { documentPlaces.append(0) }
         let places = documentPlaces.base + firstPlace
-        Parallel.run(workers: threads) { w in
+        parallelFor(blocks: threads, threads: threads) { w in
             let sequencer = sequencers[w], ids = sequencer.ids, map = finalIDs[w]
             if map.count > 0 {
                 for i in 0..<ids.count where ids[i] & TokenSequencer.provisional != 0 {
@@ -130,7 +128,7 @@ final class CorpusCounter {
         }
         // Phase 2: every shard reads every document, in order.
         if !ngramCounters.isEmpty {
-            Parallel.run(workers: threads) { s in
+            parallelFor(blocks: threads, threads: threads) { s in
                 let counter = ngramCounters[s]
                 for batch in batches {
                     let sequencer = sequencers[batch.worker]

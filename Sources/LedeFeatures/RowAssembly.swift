@@ -1,3 +1,5 @@
+import LedeParallel
+
 /// Rows one worker produced, in the order it produced them, with the batches of documents they belong to.
 final class RowSink {
     /// A run of consecutive documents: the first document's index in the corpus, its row here, how many.
@@ -36,20 +38,16 @@ func assembleCSR(_ sinks: [RowSink], documentCount: Int, columnCount: Int, threa
     var values = [Float]()
     columns = [Int32](unsafeUninitializedCapacity: total) { columnBuffer, columnCount in
         values = [Float](unsafeUninitializedCapacity: total) { valueBuffer, valueCount in
-            let targets = UncheckedSendable((columnBuffer.baseAddress, valueBuffer.baseAddress))
-            Parallel.run(workers: min(max(1, threads), max(1, sinks.count))) { first in
-                var s = first
-                while s < sinks.count {
-                    let sink = sinks[s], offsets = rowOffsets[s]
-                    for batch in sink.batches {
-                        let from = offsets[batch.firstRow], to = offsets[batch.firstRow + batch.count]
-                        let at = starts[batch.firstDocument]
-                        if to > from, let c = targets.value.0, let v = targets.value.1 {
-                            (c + at).initialize(from: sink.columns.base + from, count: to - from)
-                            (v + at).initialize(from: sink.values.base + from, count: to - from)
-                        }
+            let (c, v) = (columnBuffer.baseAddress, valueBuffer.baseAddress)
+            parallelFor(blocks: sinks.count, threads: threads) { s in
+                let sink = sinks[s], offsets = rowOffsets[s]
+                for batch in sink.batches {
+                    let from = offsets[batch.firstRow], to = offsets[batch.firstRow + batch.count]
+                    let at = starts[batch.firstDocument]
+                    if to > from, let c, let v {
+                        (c + at).initialize(from: sink.columns.base + from, count: to - from)
+                        (v + at).initialize(from: sink.values.base + from, count: to - from)
                     }
-                    s += max(1, threads)
                 }
             }
             valueCount = total

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LedeParallel
 import LedeText
 
 /// A fitted TF-IDF vectorizer: the analyzer, the options, the vocabulary (one term per column) and the idf
@@ -36,29 +36,27 @@ public struct TfidfModel: Sendable {
     /// The lookup, built once by whichever thread needs it first; the others sleep on the lock (a
     /// pthread mutex, which waits in the kernel rather than spinning) until it is ready.
     private final class LookupCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var built: VocabularyLookup?
+        private let built = LockedValue<VocabularyLookup?>(nil)
 
         /// Per-worker buffers of finished `transform` calls, kept for the next calls: a counter's
         /// per-column array is as long as the vocabulary, too costly to allocate for every small batch.
-        private var idleWorkspaces: [TransformWorkspace] = []
-        private let workspaceLock = NSLock()
+        private let idleWorkspaces = LockedValue<[TransformWorkspace]>([])
 
         func get(_ build: () -> VocabularyLookup) -> VocabularyLookup {
-            lock.lock()
-            defer { lock.unlock() }
-            if let built { return built }
-            let lookup = build()
-            built = lookup
-            return lookup
+            built.withLock { built in
+                if let built { return built }
+                let lookup = build()
+                built = lookup
+                return lookup
+            }
         }
 
         func takeWorkspace(_ make: () -> TransformWorkspace) -> TransformWorkspace {
-            workspaceLock.withLock { idleWorkspaces.popLast() } ?? make()
+            idleWorkspaces.withLock { $0.popLast() } ?? make()
         }
 
         func giveBack(_ workspace: TransformWorkspace) {
-            workspaceLock.withLock { if idleWorkspaces.count < 64 { idleWorkspaces.append(workspace) } }
+            idleWorkspaces.withLock { if $0.count < 64 { $0.append(workspace) } }
         }
     }
 
@@ -130,11 +128,10 @@ public struct TfidfModel: Sendable {
         let lookup = self.lookup
         let weighting = TfidfWeighting(options: options, idf: idf)
         let sinks = (0..<threads).map { _ in RowSink() }
-        let next = Atomic<Int>(0)
         let batchSize = 32
         let batchCount = (count + batchSize - 1) / batchSize
         idf.withUnsafeBufferPointer { idf in
-            Parallel.run(workers: threads) { w in
+            parallelWorkers(blocks: batchCount, threads: threads) { w, batches in
                 let workspace = lookupCache.takeWorkspace {
                     TransformWorkspace(lookup: lookup, analyzer: analyzer, columnCount: vocabulary.count)
                 }
@@ -143,9 +140,7 @@ public struct TfidfModel: Sendable {
                 let sink = sinks[w]
                 var pairs = workspace.pairs
                 defer { workspace.pairs = pairs }
-                while true {
-                    let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if b >= batchCount { break }
+                for b in batches {
                     let start = b * batchSize, end = min(start + batchSize, count)
                     sink.batches.append(RowSink.Batch(firstDocument: start, firstRow: sink.rowCount, count: end - start))
                     for d in start..<end {

@@ -1,6 +1,6 @@
 import Foundation
+import LedeParallel
 import LedeText
-import Synchronization
 
 /// Fits a vocabulary and idf on a corpus and turns it into TF-IDF rows, as scikit-learn's
 /// `TfidfVectorizer` does, counting and weighing documents on several threads. The matrix, vocabulary and
@@ -46,7 +46,7 @@ public struct TfidfVectorizer: Sendable {
     /// `chunks` is called once with a `count` function; it calls `count(documents, read)` for each chunk
     /// of the corpus, in order, and returns when the corpus ends. `count` calls `read(worker, index, text)`
     /// for each of the chunk's `documents` (`index` in `0..<documents`), on `threads` worker threads at
-    /// once (`worker` in `0..<WorkerThreads.clamped(threads)`, for per-worker state), and returns when the chunk is
+    /// once (`worker` below `threads`, which is brought into 1...1024, for per-worker state), and returns when the chunk is
     /// counted; `read` adds the document's text to `text`, in one piece or several. The chunk's data only
     /// needs to live until `count` returns, so one chunk at a time is held. Rows are in document order,
     /// and the result does not depend on how the corpus is cut into chunks or on the thread count. The
@@ -151,12 +151,9 @@ public struct TfidfVectorizer: Sendable {
         }
         /// Runs `body(worker, document)` for every document, workers taking batches of 64 in turn.
         func forEachDocument(_ body: (Int, Int) -> Void) {
-            let next = Atomic<Int>(0)
             let batchSize = 64, batchCount = (n + batchSize - 1) / batchSize
-            Parallel.run(workers: threads) { w in
-                while true {
-                    let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if b >= batchCount { break }
+            parallelWorkers(blocks: batchCount, threads: threads) { w, batches in
+                for b in batches {
                     for d in (b * batchSize)..<min((b + 1) * batchSize, n) { body(w, d) }
                 }
             }
@@ -164,11 +161,11 @@ public struct TfidfVectorizer: Sendable {
 
         var rowStarts = [Int](repeating: 0, count: n + 1)
         rowStarts.withUnsafeMutableBufferPointer { starts in
-            let lengths = UncheckedSendable(starts.baseAddress! + 1)
+            let lengths = starts.baseAddress! + 1
             forEachDocument { _, d in
                 var length = 0
                 forEachColumn(ofDocument: d) { _, _ in length += 1 }
-                lengths.value[d] = length
+                lengths[d] = length
             }
         }
         for d in 0..<n { rowStarts[d + 1] += rowStarts[d] }
@@ -180,13 +177,13 @@ public struct TfidfVectorizer: Sendable {
         var values: [Float] = []
         let columns = [Int32](largeCapacity: total) { columnBuffer in
             values = [Float](largeCapacity: total) { valueBuffer in
-                let targets = UncheckedSendable((columnBuffer.baseAddress, valueBuffer.baseAddress))
+                let (c, v) = (columnBuffer.baseAddress, valueBuffer.baseAddress)
                 weighting.idf.withUnsafeBufferPointer { idf in
                     forEachDocument { w, d in
                         let pairs = pairLists[w]
                         pairs.shrink(to: 0)
                         forEachColumn(ofDocument: d) { column, count in pairs.append(UInt64(column) << 32 | UInt64(count)) }
-                        guard pairs.count > 0, let c = targets.value.0, let v = targets.value.1 else { return }
+                        guard pairs.count > 0, let c, let v else { return }
                         weighting.writeRow(pairs.buffer, idf: idf, sorter: sorters[w], scratch: scratches[w],
                                            columns: c + starts[d], values: v + starts[d])
                     }

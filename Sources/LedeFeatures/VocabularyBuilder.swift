@@ -1,4 +1,4 @@
-import Synchronization
+import LedeParallel
 
 /// Chooses the columns from the counts as scikit-learn's `CountVectorizer` does: the counted terms whose
 /// document frequency lies in [minDF, maxDF], then at most `maxFeatures` of them by highest total count, in
@@ -48,66 +48,62 @@ struct VocabularyBuilder {
         let countsTokens = countedOrders.lowerBound == 1
         let tokenParts = threads
         let partCount = tokenParts + ngramCounters.count
-        let built = Mutex<[Part]>(Array(repeating: Part(), count: partCount))
-        Parallel.run(workers: min(threads, partCount)) { first in
-            var p = first
-            while p < partCount {
-                var part = Part()
-                if p < tokenParts {
-                    if countsTokens {
-                        for id in (tokenCount * p / tokenParts)..<(tokenCount * (p + 1) / tokenParts) {
-                            var counts = TermCounts()
-                            for counter in tokenCounters where id < counter.counts.count {
-                                counts.documentFrequency += counter.counts[id].documentFrequency
-                                counts.total += counter.counts[id].total
-                            }
-                            guard counts.documentFrequency > 0 else { continue }
-                            part.anyCounted = true
-                            let df = Double(counts.documentFrequency)
-                            guard df <= high && df >= low else { continue }
-                            var c = Candidate(key: UInt64(rank[id] + 1) << 32, total: counts.total, reference: UInt32(id),
-                                              documentFrequency: counts.documentFrequency, first: UInt32(id), second: 0, order: 1,
-                                              part: UInt16(p))
-                            if maxOrder > 2 {
-                                c.first = UInt32(part.sequences.count)
-                                part.sequences.append([UInt32(id)])
-                            }
-                            part.candidates.append(c)
+        let built = LockedValue<[Part]>(Array(repeating: Part(), count: partCount))
+        parallelFor(blocks: partCount, threads: threads) { p in
+            var part = Part()
+            if p < tokenParts {
+                if countsTokens {
+                    for id in (tokenCount * p / tokenParts)..<(tokenCount * (p + 1) / tokenParts) {
+                        var counts = TermCounts()
+                        for counter in tokenCounters where id < counter.counts.count {
+                            counts.documentFrequency += counter.counts[id].documentFrequency
+                            counts.total += counter.counts[id].total
                         }
-                    }
-                } else {
-                    let counter = ngramCounters[p - tokenParts]
-                    part.anyCounted = counter.ngramCounts.count > 0
-                    for e in 0..<counter.ngramCounts.count {
-                        let counts = counter.ngramCounts[e]
+                        guard counts.documentFrequency > 0 else { continue }
+                        part.anyCounted = true
                         let df = Double(counts.documentFrequency)
                         guard df <= high && df >= low else { continue }
-                        let key = counter.ngrams.key(e)
-                        let raw = UnsafeRawPointer(key.baseAddress!)
-                        var c = Candidate(key: 0, total: counts.total, reference: Self.ngramFlag | UInt32(e),
-                                          documentFrequency: counts.documentFrequency, first: 0, second: 0,
-                                          order: UInt16(key.count / 4), part: UInt16(p))
-                        if maxOrder <= 2 {
-                            c.first = raw.loadUnaligned(as: UInt32.self)
-                            c.second = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
-                            c.key = UInt64(rank[Int(c.first)] + 1) << 32 | UInt64(rank[Int(c.second)] + 1)
-                        } else {
+                        var c = Candidate(key: UInt64(rank[id] + 1) << 32, total: counts.total, reference: UInt32(id),
+                                          documentFrequency: counts.documentFrequency, first: UInt32(id), second: 0, order: 1,
+                                          part: UInt16(p))
+                        if maxOrder > 2 {
                             c.first = UInt32(part.sequences.count)
-                            part.sequences.append((0..<(key.count / 4)).map { raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self) })
+                            part.sequences.append([UInt32(id)])
                         }
                         part.candidates.append(c)
                     }
                 }
-                if maxOrder <= 2 {
-                    part.candidates.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.radixSort($0.baseAddress!, $0.count) { $0.key } } }
-                } else {
-                    let sequences = part.sequences
-                    part.candidates.sort { Self.precedes(sequences[Int($0.first)], sequences[Int($1.first)], rank) }
+            } else {
+                let counter = ngramCounters[p - tokenParts]
+                part.anyCounted = counter.ngramCounts.count > 0
+                for e in 0..<counter.ngramCounts.count {
+                    let counts = counter.ngramCounts[e]
+                    let df = Double(counts.documentFrequency)
+                    guard df <= high && df >= low else { continue }
+                    let key = counter.ngrams.key(e)
+                    let raw = UnsafeRawPointer(key.baseAddress!)
+                    var c = Candidate(key: 0, total: counts.total, reference: Self.ngramFlag | UInt32(e),
+                                      documentFrequency: counts.documentFrequency, first: 0, second: 0,
+                                      order: UInt16(key.count / 4), part: UInt16(p))
+                    if maxOrder <= 2 {
+                        c.first = raw.loadUnaligned(as: UInt32.self)
+                        c.second = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)
+                        c.key = UInt64(rank[Int(c.first)] + 1) << 32 | UInt64(rank[Int(c.second)] + 1)
+                    } else {
+                        c.first = UInt32(part.sequences.count)
+                        part.sequences.append((0..<(key.count / 4)).map { raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self) })
+                    }
+                    part.candidates.append(c)
                 }
-                let finished = part
-                built.withLock { $0[p] = finished }
-                p += threads
             }
+            if maxOrder <= 2 {
+                part.candidates.withUnsafeMutableBufferPointer { if $0.count > 1 { Sorting.radixSort($0.baseAddress!, $0.count) { $0.key } } }
+            } else {
+                let sequences = part.sequences
+                part.candidates.sort { Self.precedes(sequences[Int($0.first)], sequences[Int($1.first)], rank) }
+            }
+            let finished = part
+            built.withLock { $0[p] = finished }
         }
         let parts = built.withLock { $0 }
         guard parts.contains(where: \.anyCounted) else {
@@ -163,8 +159,8 @@ struct VocabularyBuilder {
         let count = candidates.count
         var starts = [Int](repeating: 0, count: count + 1)
         starts.withUnsafeMutableBufferPointer { starts in
-            let sizes = UncheckedSendable(starts.baseAddress! + 1)
-            Parallel.run(workers: threads) { w in
+            let sizes = starts.baseAddress! + 1
+            parallelFor(blocks: threads, threads: threads) { w in
                 for column in (count * w / threads)..<(count * (w + 1) / threads) {
                     let c = candidates[column]
                     var size: Int
@@ -174,7 +170,7 @@ struct VocabularyBuilder {
                     } else {
                         size = tokens(of: c).reduce(-1) { $0 + 1 + dictionary.key(Int($1))!.count }
                     }
-                    sizes.value[column] = size
+                    sizes[column] = size
                 }
             }
             for column in 0..<count { starts[column + 1] += starts[column] }
@@ -184,21 +180,21 @@ struct VocabularyBuilder {
         let all = candidates, offsets = starts
         let bytes = [UInt8](unsafeUninitializedCapacity: offsets[count]) { buffer, initialized in
             documentFrequency.withUnsafeMutableBufferPointer { df in
-                let target = UncheckedSendable((buffer.baseAddress, df.baseAddress!))
-                Parallel.run(workers: threads) { w in
+                let (text, frequencies) = (buffer.baseAddress, df.baseAddress!)
+                parallelFor(blocks: threads, threads: threads) { w in
                     // Text and document frequencies by column range.
                     let from = count * w / threads, to = count * (w + 1) / threads
                     for column in from..<to {
                         let c = all[column]
-                        target.value.1[column] = Int(c.documentFrequency)
+                        frequencies[column] = Int(c.documentFrequency)
                         var at = offsets[column]
                         func write(_ token: UInt32, spaced: Bool) {
                             if spaced {
-                                target.value.0![at] = 0x20
+                                text![at] = 0x20
                                 at += 1
                             }
                             let key = dictionary.key(Int(token))!
-                            if key.count > 0 { (target.value.0! + at).initialize(from: key.baseAddress!, count: key.count) }
+                            if key.count > 0 { (text! + at).initialize(from: key.baseAddress!, count: key.count) }
                             at += key.count
                         }
                         if maxOrder <= 2 {
@@ -258,9 +254,8 @@ struct VocabularyBuilder {
         let outputStarts = cuts.map { $0.reduce(0, +) }
         return withBuffers(lists) { buffers in
             [Candidate](unsafeUninitializedCapacity: total) { buffer, initialized in
-                let shared = UncheckedSendable((out: buffer.baseAddress!, lists: buffers))
-                Parallel.run(workers: slices) { r in
-                    let (out, lists) = shared.value
+                let (out, lists) = (buffer.baseAddress!, buffers)
+                parallelFor(blocks: slices, threads: slices) { r in
                     let m = lists.count
                     // Plain pointers to each list's next candidate and end, so that the loop below does
                     // no array bookkeeping (and shares no reference counts with the other threads).
@@ -312,8 +307,8 @@ struct VocabularyBuilder {
                 : dictionary.key(Int(a.token))!.lexicographicallyPrecedes(dictionary.key(Int(b.token))!)
         }
         let ranges = max(1, min(threads, limit / 50_000))
-        let sorted = Mutex<[[Keyed]]>(Array(repeating: [], count: ranges))
-        Parallel.run(workers: ranges) { r in
+        let sorted = LockedValue<[[Keyed]]>(Array(repeating: [], count: ranges))
+        parallelFor(blocks: ranges, threads: ranges) { r in
             var part: [Keyed] = []
             for t in (limit * r / ranges)..<(limit * (r + 1) / ranges) {
                 guard let b = dictionary.key(t) else { continue }

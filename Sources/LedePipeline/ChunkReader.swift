@@ -1,4 +1,5 @@
 import Foundation
+import LedeParallel
 
 /// Reads inputs into `RecordChunk`s of at most `chunkRecords` records or about `chunkBytes` bytes,
 /// handing each over as it fills, and a partial one whenever reading would wait, so a record that
@@ -10,9 +11,10 @@ struct ChunkReader {
     var chunkBytes: Int
 
     /// Reads every input in turn ("-" or none: standard input) and calls `submit` with each chunk;
-    /// stops early when `submit` returns false. Throws `InputError` when an input cannot be opened
-    /// or read, after submitting what came before it.
-    func read(_ inputs: [String], submit: (RecordChunk) -> Bool) throws {
+    /// stops early when `submit` returns false, or when `stop` is set (a read waiting on a pipe then
+    /// fails with `ECANCELED`). Throws `InputError` when an input cannot be opened or read, after
+    /// submitting what came before it.
+    func read(_ inputs: [String], stop: StopSignal? = nil, submit: (RecordChunk) -> Bool) throws {
         var chunk = RecordChunk()
         var stopped = false
         func handOver() {
@@ -24,7 +26,7 @@ struct ChunkReader {
         for input in inputs.isEmpty ? ["-"] : inputs {
             if format.isFilePerRecord {
                 for path in try Self.files(input, format: format) {
-                    try readWhole(path, into: &chunk)
+                    try readWhole(path, into: &chunk, stop: stop)
                     if chunk.records.count >= chunkRecords || chunk.bytes.count >= chunkBytes { handOver() }
                     if stopped { return }
                 }
@@ -32,6 +34,7 @@ struct ChunkReader {
             }
             var reader = input == "-" ? LineReader.standardInput(maxLineBytes: maxRecordBytes)
                                       : try LineReader(path: input, maxLineBytes: maxRecordBytes)
+            reader.stop = stop
             let source = reader.name
             var rows = format.delimiter.map { DelimitedRows(delimiter: $0, maxRecordBytes: maxRecordBytes, source: source) }
             func add(_ row: DelimitedRows.Row) {
@@ -68,11 +71,11 @@ struct ChunkReader {
     }
 
     /// Appends one file (or all of standard input) as one record.
-    private func readWhole(_ path: String, into chunk: inout RecordChunk) throws {
+    private func readWhole(_ path: String, into chunk: inout RecordChunk, stop: StopSignal?) throws {
         let source = path == "-" ? "stdin" : path
         let descriptor = path == "-" ? 0 : try openForReading(path)
         defer { if descriptor != 0 { close(descriptor) } }
-        let read = try readToEnd(descriptor, path: path, limit: maxRecordBytes)
+        let read = try readToEnd(descriptor, path: path, limit: maxRecordBytes, stop: stop)
         guard let bytes = read.bytes else {
             chunk.appendTooLarge(bytes: read.length, line: 1, source: source)
             return

@@ -1,4 +1,5 @@
 import Foundation
+import LedeParallel
 
 /// Reads an input (a file or standard input) line by line as raw UTF-8 bytes, in large blocks,
 /// handing each line over as soon as its newline arrives, so it works on a pipe fed one record at
@@ -25,6 +26,9 @@ package struct LineReader {
     private var atEnd = false
     /// The input's name, for messages: a path, or "stdin".
     package let name: String
+    /// When set, every wait for input also watches it, and a read woken by it fails with `ECANCELED`, so
+    /// that a stage that stops is not left with a thread blocked on a quiet pipe.
+    package var stop: StopSignal?
 
     /// Reads standard input.
     package static func standardInput(maxLineBytes: Int = .max) -> LineReader {
@@ -45,12 +49,14 @@ package struct LineReader {
         self.buffer = [UInt8](repeating: 0, count: 1 << 20)
     }
 
-    /// Calls `body` with each line in turn until the input ends or `body` returns false.
+    /// Calls `body` with each line in turn until the input ends or `body` returns false, then closes the
+    /// file (standard input stays open); an input is read once.
     /// The bytes given to `body` are valid only during the call. Throws `InputError` on a read error.
     /// `beforeWaiting` runs whenever every line read so far has been handed over and the reader would
     /// have to wait for more input (and once at the end): the moment to finish pending work. A file,
     /// or a pipe that already holds more bytes, is read on without it.
     package mutating func forEachLine(beforeWaiting: () throws -> Void = {}, _ body: (Line) throws -> Bool) throws {
+        defer { if closeAtEnd { close(descriptor) } }
         while true {
             // A complete line in the buffer?
             if let newline = buffer[max(start, searched)..<end].firstIndex(of: 0x0A) {
@@ -77,7 +83,6 @@ package struct LineReader {
                     start = end
                     if !last { return }
                 }
-                if closeAtEnd { close(descriptor) }
                 try beforeWaiting()
                 return
             }
@@ -112,7 +117,9 @@ package struct LineReader {
             buffer.append(contentsOf: repeatElement(0, count: buffer.count))
         }
         let (descriptor, filled) = (self.descriptor, self.end)
-        let count = buffer.withUnsafeMutableBufferPointer { b in readRetrying(descriptor, b.baseAddress! + filled, b.count - filled) }
+        let count = buffer.withUnsafeMutableBufferPointer { b in
+            readRetrying(descriptor, b.baseAddress! + filled, b.count - filled, stop: stop)
+        }
         if count < 0 { throw InputError(path: name, errno: errno) }
         if count == 0 { atEnd = true }
         self.end += count
@@ -122,8 +129,8 @@ package struct LineReader {
     private mutating func skipRestOfLine(alreadyRead: Int) throws -> Int {
         var length = alreadyRead
         while true {
-            let descriptor = self.descriptor
-            let count = buffer.withUnsafeMutableBufferPointer { b in readRetrying(descriptor, b.baseAddress!, b.count) }
+            let (descriptor, stop) = (self.descriptor, self.stop)
+            let count = buffer.withUnsafeMutableBufferPointer { b in readRetrying(descriptor, b.baseAddress!, b.count, stop: stop) }
             if count < 0 { throw InputError(path: name, errno: errno) }
             if count == 0 {
                 atEnd = true

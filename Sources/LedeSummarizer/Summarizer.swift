@@ -1,6 +1,5 @@
-import Dispatch
 import Foundation
-import Synchronization
+import LedeParallel
 import LedeSentences
 import LedeText
 import LedeFeatures
@@ -156,28 +155,15 @@ public struct Summarizer: Sendable {
         precondition(budgets == nil || budgets!.count == texts.count, "summarize(batch:): one budget per text")
         let count = texts.count
         guard count > 0 else { return [] }
-        let workers = min(WorkerThreads.clamped(threads), max(1, (count + 7) / 8))
+        let chunk = 8
         return [Summary](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let out = UncheckedSendable(buffer.baseAddress!)
-            let next = Atomic<Int>(0)
-            let chunk = 8
-            let work: (Int) -> Void = { _ in
+            let out = buffer.baseAddress!
+            parallelWorkers(blocks: (count + chunk - 1) / chunk, threads: threads) { _, chunks in
                 let workspace = SummarizerWorkspace()
-                while true {
-                    let start = next.wrappingAdd(chunk, ordering: .relaxed).oldValue
-                    if start >= count { break }
-                    for i in start..<min(start + chunk, count) {
-                        let summary = summarize(texts[i], budget: budgets?[i], workspace: workspace)
-                        (out.value + i).initialize(to: summary)
+                for c in chunks {
+                    for i in (c * chunk)..<min((c + 1) * chunk, count) {
+                        (out + i).initialize(to: summarize(texts[i], budget: budgets?[i], workspace: workspace))
                     }
-                }
-            }
-            if workers == 1 {
-                work(0)
-            } else {
-                withoutActuallyEscaping(work) { work in
-                    let box = UncheckedSendable(work)
-                    DispatchQueue.concurrentPerform(iterations: workers) { box.value($0) }
                 }
             }
             initialized = count

@@ -1,7 +1,6 @@
 import LedeSentences
-import Dispatch
 import Foundation
-import Synchronization
+import LedeParallel
 import LedeFeatures
 import LedeClassifier
 import LedeROUGE
@@ -75,18 +74,13 @@ public enum SummarizerTrainer {
         let count = examples.count
         guard count > 0 else { return [] }
         var results = [ArticleRows?](repeating: nil, count: count)
-        let next = Atomic<Int>(0)
-        let workers = min(WorkerThreads.clamped(settings.threads), count)
         results.withUnsafeMutableBufferPointer { buffer in
-            let out = UncheckedSendable(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let out = buffer.baseAddress!
+            parallelWorkers(blocks: count, threads: settings.threads) { _, articles in
                 let work = SummarizerWorkspace()
                 let tokenizer = ROUGETokenizer()
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    if i >= count { break }
-                    (out.value + i).pointee = articleRows(examples[i], summarizer: summarizer, workspace: work,
-                                                          tokenizer: tokenizer, settings: settings)
+                for i in articles {
+                    out[i] = articleRows(examples[i], summarizer: summarizer, workspace: work, tokenizer: tokenizer, settings: settings)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LedeParallel
 
 /// The class of a scalar for Lede's own tokenizer rules.
 @usableFromInline
@@ -43,21 +44,18 @@ struct ScalarTable: Sendable {
 
     /// The table for Swift's own Unicode data.
     static let standard = ScalarTable(limit: nil)
-    /// Tables for Unicode versions other than Swift's, built on first use. Guarded by a pthread-based lock:
-    /// with `Synchronization.Mutex`, ThreadSanitizer reported this cache's accesses as a race when two
-    /// threads met a limited version at once (it does not see that lock's synchronization).
-    nonisolated(unsafe) private static var limited: [UnicodeVersion: ScalarTable] = [:]
-    private static let limitedLock = NSLock()
+    /// Tables for Unicode versions other than Swift's, built on first use.
+    private static let limited = LockedValue<[UnicodeVersion: ScalarTable]>([:])
 
     /// The table treating scalars assigned after `limit` as unassigned (nil: Swift's own Unicode data). Built once per version.
     static func table(limit: UnicodeVersion?) -> ScalarTable {
         guard let limit else { return standard }
-        limitedLock.lock()
-        defer { limitedLock.unlock() }
-        if let table = limited[limit] { return table }
-        let table = ScalarTable(limit: limit)
-        limited[limit] = table
-        return table
+        return limited.withLock { tables in
+            if let table = tables[limit] { return table }
+            let table = ScalarTable(limit: limit)
+            tables[limit] = table
+            return table
+        }
     }
 
     /// The entry of any scalar value (the BMP from the table, others computed).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import LedeFeatures
 import LedeText
+import LedeParallel
 
 /// Small corpora whose expected values come from scikit-learn 1.9.1 (`TfidfVectorizer(**options).fit_transform`).
 @Suite("TF-IDF vectorizer")

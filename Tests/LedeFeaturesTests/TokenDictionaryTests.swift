@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedeText
+import LedeParallel
 @testable import LedeFeatures
 
 /// The token dictionary that a chunk's workers add to at once: one id per distinct key whoever adds it,
@@ -21,15 +22,14 @@ struct TokenDictionaryTests {
         let view = dictionary.view
         let seen = (0..<threads).map { _ in UnsafeMutableBufferPointer<UInt32>.allocate(capacity: keys.count) }
         defer { seen.forEach { $0.deallocate() } }
-        let results = UncheckedSendable(seen)
-        Parallel.run(workers: threads) { w in
+        parallelFor(blocks: threads, threads: threads) { w in
             // Each worker in its own order (a stride prime to the key count), so that they race for the same keys.
             let stride = [1, 3, 7, 9][w]
             for step in 0..<keys.count {
                 let k = (step * stride + w * 7919) % keys.count
                 keys[k].withUnsafeBufferPointer { bytes in
                     let hash = ByteHash.hash(bytes.baseAddress!, bytes.count)
-                    results.value[w][k] = view.findOrAdd(bytes.baseAddress!, bytes.count, hash: hash)!
+                    seen[w][k] = view.findOrAdd(bytes.baseAddress!, bytes.count, hash: hash)!
                 }
             }
         }
