@@ -196,6 +196,11 @@ def stream_rows():
                 System("Lede", timed + ["--units", "1", "--"] + lede20 + [one]),
                 System("Python + scikit-learn", timed + ["--input", one, "--units", "1", "--"] + sklearn20),
             ], ["seconds"], prepare),
+        Row("stream-cold-start-news", "cold start: load the shipped default model (news-topics) and classify one record (figure: runs/s)",
+            "runs/s", "units", 1, [
+                System("Lede", timed + ["--units", "1", "--", "{lede}", "classify", "--model", str(ROOT / "models" / "news-topics.safetensors"),
+                                        "--output-format", "jsonl", one]),
+            ], ["seconds"], prepare),
         Row("stream-process-bbc", "process vs classify and summarize alone, BBC train + test ×10 (20,920 articles), shipped model",
             "articles/s", "units", 1, [
                 System("lede process", timed + ["--count", bbc10, "--", "{lede}", "process", "--output-format", "jsonl", bbc10]),

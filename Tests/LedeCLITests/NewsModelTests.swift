@@ -165,39 +165,19 @@ struct NewsModelTests {
         for result in results { #expect(result["label"] is NSNull, "\(result)") }
     }
 
-    @Test("the shipped news-topics model: six labels, within 8 MB, loads and answers within 100 ms of CPU time")
+    // How fast the shipped model starts (a fresh process classifying one record) is measured in
+    // Benchmarks/compare (row `stream-cold-start-news`), not here: tests check behaviour, not time.
+    @Test("the shipped news-topics model: six labels, within 8 MB, classifies one record in a fresh process")
     func shippedModelSizeAndStart() throws {
         let model = CommandRunner.packageRoot.appendingPathComponent("models/news-topics.safetensors").path
         let size = try FileManager.default.attributesOfItem(atPath: model)[.size] as? Int ?? 0
         #expect(size > 0 && size <= 8_000_000, "the default model must stay within 8 MB")
         let inspected = Self.json(try CommandRunner.run(["inspect", model, "--json", "--terms", "0"]).stdout)
         #expect(inspected["labels"] as? [String] == ["business", "entertainment", "politics", "science-tech", "sport", "world"])
-        // Cold start: a fresh process classifying one article. CPU time (user + system), the least of
-        // five runs: wall time on a shared machine measures the other jobs as well.
-        let input = directory.appendingPathComponent("one.jsonl").path
-        _ = write("one.jsonl", "{\"title\":\"Talks resume\",\"text\":\"The two governments agreed to a ceasefire.\"}\n")
-        var best = Double.infinity
-        for _ in 0..<5 {
-            // The shell's `times` prints its own and then its children's user and system time ("0m0.041s 0m0.012s").
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "\"$0\" classify --model \"$1\" --output-format jsonl < \"$2\" > /dev/null && times",
-                                 CommandRunner.executable.path, model, input]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            let children = text.split(separator: "\n").last?.split(separator: " ") ?? []
-            func seconds(_ field: Substring) -> Double {
-                let parts = field.dropLast().split(separator: "m")   // "0m0.041s"
-                return parts.count == 2 ? (Double(parts[0]) ?? .infinity) * 60 + (Double(parts[1]) ?? .infinity) : .infinity
-            }
-            if children.count == 2 { best = min(best, seconds(children[0]) + seconds(children[1])) }
-        }
-        print("news-topics cold start: \(Int(best * 1000)) ms of CPU")
-        #expect(best <= 0.100)
+        let one = try CommandRunner.run(["classify", "--model", model, "--output-format", "jsonl"],
+                                        input: "{\"title\":\"Talks resume\",\"text\":\"The two governments agreed to a ceasefire.\"}\n")
+        #expect(one.status == 0 && one.stdout.split(separator: "\n").count == 1, "\(one.stdout) \(one.stderr)")
+        #expect(Self.json(one.stdout)["label"] as? String == "world", "\(one.stdout)")
     }
 
     @Test("--model NAME picks a shipped model; inspect --list lists them with their labels, the default first")
