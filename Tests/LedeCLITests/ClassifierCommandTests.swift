@@ -17,7 +17,7 @@ struct ClassifierCommandTests {
         return model
     }
 
-    @Test("train writes a model that evaluate scores well above chance")
+    @Test("train writes a model that evaluate scores well above chance", .needsDatasets("bbc/test.jsonl", "bbc/train.jsonl"))
     func evaluateJSON() throws {
         guard let model = try Self.trainedModel(), let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let result = try CommandRunner.run(["evaluate", "classifier", "--model", model, "--data", test, "--json"])
@@ -27,7 +27,7 @@ struct ClassifierCommandTests {
         #expect(report?["macro_f1"] is Double && report?["log_loss"] is Double)
     }
 
-    @Test("classify writes one line per input line, in order, with error records in place")
+    @Test("classify writes one line per input line, in order, with error records in place", .needsDatasets("bbc/train.jsonl"))
     func classifyStream() throws {
         guard let model = try Self.trainedModel() else { return }
         let input = """
@@ -53,7 +53,7 @@ struct ClassifierCommandTests {
         #expect((records[0]["top"] as? [Any])?.count == 2)
     }
 
-    @Test("--strict stops at the first bad record with exit 65")
+    @Test("--strict stops at the first bad record with exit 65", .needsDatasets("bbc/train.jsonl"))
     func strict() throws {
         guard let model = try Self.trainedModel() else { return }
         let result = try CommandRunner.run(["classify", "--model", model, "--strict"], input: "{\"text\":\"ok\"}\n{bad\n{\"text\":\"never\"}\n")
@@ -62,7 +62,7 @@ struct ClassifierCommandTests {
         #expect(result.stderr.contains("stdin:2"))
     }
 
-    @Test("--threshold makes the label null when the model is unsure")
+    @Test("--threshold makes the label null when the model is unsure", .needsDatasets("bbc/train.jsonl"))
     func threshold() throws {
         guard let model = try Self.trainedModel() else { return }
         let result = try CommandRunner.run(["classify", "--model", model, "--threshold", "0.999"], input: "{\"text\":\"the\"}\n")
@@ -95,14 +95,14 @@ struct ClassifierCommandTests {
         #expect(!Set(firstTerms).isDisjoint(with: ["cup", "club", "league", "striker", "scored"]), "\(firstTerms)")
     }
 
-    @Test("empty input gives no output and exit 0")
+    @Test("empty input gives no output and exit 0", .needsDatasets("bbc/train.jsonl"))
     func emptyInput() throws {
         guard let model = try Self.trainedModel() else { return }
         let result = try CommandRunner.run(["classify", "--model", model], input: "")
         #expect(result.status == 0 && result.stdout.isEmpty)
     }
 
-    @Test("bad models get one clear error and exit 65 or 66", arguments: ["missing", "empty", "truncated", "foreign"])
+    @Test("bad models get one clear error and exit 65 or 66", .needsDatasets("bbc/train.jsonl"), arguments: ["missing", "empty", "truncated", "foreign"])
     func badModel(kind: String) throws {
         guard let model = try Self.trainedModel() else { return }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bad-\(kind)-\(getpid())").path
@@ -134,7 +134,7 @@ struct ClassifierCommandTests {
         #expect(!FileManager.default.fileExists(atPath: "/tmp/never.safetensors"))
     }
 
-    @Test("a closed stdout ends classify quietly with exit 0")
+    @Test("a closed stdout ends classify quietly with exit 0", .needsDatasets("bbc/test.jsonl", "bbc/train.jsonl"))
     func closedStdout() throws {
         guard let model = try Self.trainedModel(), let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let process = Process()
@@ -246,7 +246,7 @@ struct ClassifierCommandTests {
         }
     }
 
-    @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines")
+    @Test("inspect shows labels, vocabulary, provenance and top terms; --json for machines", .needsDatasets("bbc/train.jsonl"))
     func inspect() throws {
         guard let model = try Self.trainedModel() else { return }
         let text = try CommandRunner.run(["inspect", model, "--terms", "5"])

@@ -24,7 +24,7 @@ struct ClassifierQualityTests {
     // Calibration (issue 6): scikit-learn's ECE on BBC test, same features (Lede's English stop words) and
     // C = 30, is 0.0528, measured with `Benchmarks/peers/sklearn_calibration.py --train bbc/train.jsonl
     // --test bbc/test.jsonl --c 30 --stop-words lede` (scikit-learn 1.9.1). Lede's defaults: 0.0207.
-    @Test("BBC test accuracy and calibration with the defaults")
+    @Test("BBC test accuracy and calibration with the defaults", .needsDatasets("bbc/train.jsonl", "bbc/test.jsonl"))
     func bbc() throws {
         guard let report = try trainAndEvaluate("bbc") else { return }
         let accuracy = report["accuracy"] as? Double ?? 0, ece = report["ece"] as? Double ?? 1
@@ -41,7 +41,7 @@ struct ClassifierQualityTests {
     // Benchmarks/peers/sklearn_calibration.py --train 20ng/train.jsonl --test 20ng/test.jsonl --text-field
     // body --c 30 --stop-words lede` (scikit-learn 1.9.1, lbfgs to convergence). Lede's defaults (calibrated
     // by a temperature fitted on 3-fold out-of-fold predictions): 0.0388 (title once: 0.0387; uncalibrated 0.1361).
-    @Test("20 Newsgroups test accuracy and calibration with the defaults (title + body)")
+    @Test("20 Newsgroups test accuracy and calibration with the defaults (title + body)", .needsDatasets("20ng/train.jsonl", "20ng/test.jsonl"))
     func twentyNewsgroups() throws {
         guard let report = try trainAndEvaluate("20ng", extra: ["--text-field", "body"]) else { return }
         let accuracy = report["accuracy"] as? Double ?? 0, ece = report["ece"] as? Double ?? 1
@@ -51,7 +51,7 @@ struct ClassifierQualityTests {
         #expect((report["reliability"] as? [[String: Any]])?.count == 15)
     }
 
-    @Test("--c auto on BBC train: the table on stderr and in the model, the chosen C used")
+    @Test("--c auto on BBC train: the table on stderr and in the model, the chosen C used", .needsDatasets("bbc/train.jsonl"))
     func cAuto() throws {
         guard let train = CommandRunner.dataset("bbc/train.jsonl") else { return }
         let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-cauto-\(getpid()).safetensors").path
@@ -71,7 +71,7 @@ struct ClassifierQualityTests {
         #expect((provenance["scores"] as? [String: Double])?["cv_accuracy"] != nil)
     }
 
-    @Test("the shipped model opens in Python's safetensors with the documented tensors")
+    @Test("the shipped model opens in Python's safetensors with the documented tensors", .needs(CommandRunner.testPython))
     func shippedModelInPython() throws {
         let model = CommandRunner.packageRoot.appendingPathComponent("models/bbc-topics.safetensors").path
         guard let python = CommandRunner.python() else { return }

@@ -29,13 +29,13 @@ struct CommandRunner {
                       stderr: String(decoding: run.stderr, as: UTF8.self))
     }
 
-    /// The Python with the test helpers (`ReferencePython`), or nil after failing (under CI) or saying why the test is skipped.
+    /// The Python with the test helpers (`ReferencePython`), or nil after recording an issue; tests that call it carry `.needs(CommandRunner.testPython)`.
     static func python(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         testPython.require(sourceLocation: sourceLocation)
     }
-    private static let testPython = ReferencePython(check: "import safetensors", requirement: "the test helpers of Tests/Parity/requirements.txt")
+    static let testPython = ReferencePython(check: "import safetensors", requirement: "the test helpers of Tests/Parity/requirements.txt")
 
-    /// A dataset file, or nil after failing (under CI) or saying why the test is skipped (`SharedDatasets.require`).
+    /// A dataset file, or nil after recording an issue (`SharedDatasets.require`); tests that call it carry `.needsDatasets(…)`.
     static func dataset(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         SharedDatasets.require(relative, sourceLocation: sourceLocation)?.path
     }

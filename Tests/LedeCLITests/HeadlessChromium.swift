@@ -15,15 +15,20 @@ struct HeadlessChromium {
 
     let executable: String
 
-    /// `$LEDE_CHROMIUM`, else `chromium` on the PATH; nil when there is none, after a test failure
-    /// under CI (`.ci/setup` installs it) or a note that the test did nothing elsewhere.
-    static func find(sourceLocation: SourceLocation = #_sourceLocation) -> HeadlessChromium? {
+    /// The browser: `$LEDE_CHROMIUM`, else `chromium` on the PATH; nil when neither is there.
+    static var installedPath: String? {
         let environment = ProcessInfo.processInfo.environment
         var candidates = (environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/chromium" }
         if let path = environment["LEDE_CHROMIUM"], !path.isEmpty { candidates.insert(path, at: 0) }
-        if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
-            return HeadlessChromium(executable: found)
-        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Whether the browser is there.
+    static var isInstalled: Bool { installedPath != nil }
+
+    /// The browser, or nil after recording an issue (tests that call this carry `.needsChromium`).
+    static func find(sourceLocation: SourceLocation = #_sourceLocation) -> HeadlessChromium? {
+        if let found = installedPath { return HeadlessChromium(executable: found) }
         Prerequisites.missing("chromium on the PATH (.ci/setup installs Debian's chromium)", sourceLocation: sourceLocation)
         return nil
     }
@@ -122,4 +127,12 @@ struct HeadlessChromium {
 struct ChromiumError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test when Chromium is on the PATH (or in `LEDE_CHROMIUM`), or in CI, where the test then
+    /// fails at `HeadlessChromium.find()`; skips it elsewhere.
+    static var needsChromium: Self {
+        .enabled(if: HeadlessChromium.isInstalled || Prerequisites.isCI, "needs chromium on the PATH (.ci/setup installs it)")
+    }
 }

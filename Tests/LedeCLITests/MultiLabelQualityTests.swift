@@ -17,7 +17,7 @@ struct MultiLabelQualityTests {
     // 0.9071 0.8974 0.8920 0.8982 0.8927, macro-F1 0.408).
     static let peerMicroF1 = 0.8734
 
-    @Test("5-fold cross-validated micro-F1 on Reuters train, defaults, above scikit-learn's")
+    @Test("5-fold cross-validated micro-F1 on Reuters train, defaults, above scikit-learn's", .needsDatasets("reuters/train.jsonl"))
     func reutersCrossValidation() throws {
         guard let path = CommandRunner.dataset("reuters/train.jsonl") else { return }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)

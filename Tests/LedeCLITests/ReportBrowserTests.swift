@@ -49,7 +49,7 @@ struct ReportBrowserTests {
         return html
     }
 
-    @Test("the classifier report: heat map and reliability diagram, every label named on the chart")
+    @Test("the classifier report: heat map and reliability diagram, every label named on the chart", .needsDatasets("bbc/test.jsonl"), .needsChromium)
     func classifier() throws {
         guard let chromium = HeadlessChromium.find(), let test = CommandRunner.dataset("bbc/test.jsonl"),
               let page = try Self.report("classifier.html", ["evaluate", "classifier", "--model", "bbc-topics", "--data", test]) else { return }
@@ -59,7 +59,7 @@ struct ReportBrowserTests {
         for label in labels { #expect(dom.components(separatedBy: ">\(label)</text>").count - 1 >= 2, "\(label)") }
     }
 
-    @Test("the summarizer report: three ROUGE histograms, the length scatter, articles with marked sentences")
+    @Test("the summarizer report: three ROUGE histograms, the length scatter, articles with marked sentences", .needsDatasets("cnndm-dev/dev.jsonl"), .needsChromium)
     func summarizer() throws {
         guard let chromium = HeadlessChromium.find(), let dev = CommandRunner.dataset("cnndm-dev/dev.jsonl") else { return }
         try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
@@ -73,7 +73,7 @@ struct ReportBrowserTests {
         #expect(dom.contains("<sup class=\"tag\">R1</sup>"), "no reference sentence is marked")
     }
 
-    @Test("the inspect report: one bar chart of top terms per label, each label named")
+    @Test("the inspect report: one bar chart of top terms per label, each label named", .needsChromium)
     func inspect() throws {
         guard let chromium = HeadlessChromium.find(),
               let page = try Self.report("inspect.html", ["inspect", "news-topics"]) else { return }
@@ -81,7 +81,7 @@ struct ReportBrowserTests {
         _ = try Self.check(page, chromium, svgAtLeast: labels.count, texts: labels.map { ">\($0)</figcaption>" } + ["Vocabulary and analyzer"])
     }
 
-    @Test("the network check is not vacuous: a page that fetches an image and a style sheet is caught")
+    @Test("the network check is not vacuous: a page that fetches an image and a style sheet is caught", .needsChromium)
     func networkCheckCatchesRequests() throws {
         guard let chromium = HeadlessChromium.find() else { return }
         try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)

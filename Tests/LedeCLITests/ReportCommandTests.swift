@@ -12,7 +12,7 @@ struct ReportCommandTests {
         return folder.appendingPathComponent(name).path
     }
 
-    @Test("the same evaluation twice writes the same bytes; --report-date puts the date in")
+    @Test("the same evaluation twice writes the same bytes; --report-date puts the date in", .needsDatasets("bbc/test.jsonl"))
     func deterministic() throws {
         guard let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let first = try Self.path("first.html"), second = try Self.path("second.html"), dated = try Self.path("dated.html")
@@ -35,7 +35,8 @@ struct ReportCommandTests {
         #expect(html.contains("<span class=\"id\">"), "no example document ids")
     }
 
-    @Test("a report path in a missing folder, or naming a folder, fails first with exit 74 and says where", arguments: [
+    @Test("a report path in a missing folder, or naming a folder, fails first with exit 74 and says where",
+          .needsDatasets("bbc/test.jsonl"), arguments: [
         ["evaluate", "classifier", "--model", "bbc-topics", "--data", "DATA"],
         ["evaluate", "summarizer", "--data", "DATA"],
         ["inspect", "bbc-topics"],
@@ -58,7 +59,7 @@ struct ReportCommandTests {
         #expect(result.status == 64 && result.stderr.contains("--report-date needs --report"), "\(result.stderr)")
     }
 
-    @Test("on extractive references (BBC) the reference's sentences are marked in the article text")
+    @Test("on extractive references (BBC) the reference's sentences are marked in the article text", .needsDatasets("bbc/test.jsonl"))
     func extractiveMarks() throws {
         guard let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let subset = try Self.path("bbc-40.jsonl"), file = try Self.path("bbc-summaries.html")

@@ -53,7 +53,7 @@ struct StreamingTests {
         if slowReader { #expect(lines.get() == records, "every record must come back") }
     }
 
-    @Test("shards run in parallel and concatenated give the same bytes as one run")
+    @Test("shards run in parallel and concatenated give the same bytes as one run", .needsDatasets("bbc/test.jsonl"))
     func sharding() throws {
         guard let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let lines = try String(contentsOfFile: test, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
@@ -180,7 +180,7 @@ struct StreamingTests {
         }
     }
 
-    @Test("lede classify as a Spark stage: RDD.pipe in local mode gets every record back")
+    @Test("lede classify as a Spark stage: RDD.pipe in local mode gets every record back", .needsDatasets("bbc/test.jsonl"), .needs(CommandRunner.testPython))
     func sparkPipe() throws {
         guard let python = CommandRunner.python(), let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let process = Process()

@@ -66,7 +66,7 @@ struct SummarizeCommandTests {
     }
 
     @Test("evaluate summarizer --json reports ROUGE and sentence scores on BBC test (TextRank: the guard for --position none)",
-          arguments: ["none", "default"])
+          .needsDatasets("bbc/test.jsonl"), arguments: ["none", "default"])
     func evaluateJSON(position: String) throws {
         guard let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let result = try CommandRunner.run(["evaluate", "summarizer", "--data", test, "--reference-length", "--json", "--position", position])
@@ -101,7 +101,7 @@ struct SummarizeCommandTests {
         #expect(one.text.contains("as many sentences as the reference; 1 sentence for the other article"), "\(one.text)")
     }
 
-    @Test("on CNN/DailyMail dev, 3 sentences: the learned default beats the first three; --position default reaches 0.281 / 0.101")
+    @Test("on CNN/DailyMail dev, 3 sentences: the learned default beats the first three; --position default reaches 0.281 / 0.101", .needsDatasets("cnndm-dev/dev.jsonl"))
     func cnndm() throws {
         guard let dev = CommandRunner.dataset("cnndm-dev/dev.jsonl") else { return }
         func report(_ extra: [String]) throws -> [String: Any] {

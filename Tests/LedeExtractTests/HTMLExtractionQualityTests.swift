@@ -6,7 +6,7 @@ import Testing
 /// The extractor on the pages dev set, by the benchmark's shingle F1: trafilatura 2.3.1 scores 0.955 there
 /// (P 0.938, R 0.973), readability-lxml 0.953; the extractor must do at least as well.
 @Suite struct HTMLExtractionQualityTests {
-    @Test(.enabled(if: SharedDatasets.shouldRun(["pages/dev.jsonl"])))
+    @Test(.needsDatasets("pages/dev.jsonl"))
     func shingleF1OnDevPagesMatchesTrafilatura() throws {
         guard let url = SharedDatasets.require("pages/dev.jsonl") else { return }
         struct Page: Decodable { var html: String; var article: String }

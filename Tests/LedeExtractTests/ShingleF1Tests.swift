@@ -13,7 +13,7 @@ import Testing
         #expect(ShingleF1.pageScores(truth: "a b c d e", predicted: "v w x y z") == (0, 0))
     }
 
-    @Test(.enabled(if: SharedDatasets.shouldRun(["pages/dev.jsonl"])))
+    @Test(.needsDatasets("pages/dev.jsonl"))
     func wholePageTextScoresAsTheBenchmarkSays() throws {
         guard let url = SharedDatasets.require("pages/dev.jsonl") else { return }
         struct Page: Decodable { var article: String; var page_text: String }

@@ -6,7 +6,7 @@ import Testing
 /// The cleaner measured: on the pages' dev set (each page's whole text against its article, by the
 /// benchmark's shingle F1), and on clean BBC articles, which it should leave nearly whole.
 @Suite struct TextPageQualityTests {
-    @Test(.enabled(if: SharedDatasets.shouldRun(["pages/dev.jsonl"])))
+    @Test(.needsDatasets("pages/dev.jsonl"))
     func findsTheArticlesOfTheDevPages() throws {
         guard let url = SharedDatasets.require("pages/dev.jsonl") else { return }
         struct Page: Decodable { var article: String; var page_text: String }
@@ -23,7 +23,7 @@ import Testing
         #expect(score.f1 >= 0.85)
     }
 
-    @Test(.enabled(if: SharedDatasets.shouldRun(["bbc/test.jsonl"])))
+    @Test(.needsDatasets("bbc/test.jsonl"))
     func keepsCleanArticlesNearlyWhole() throws {
         guard let url = SharedDatasets.require("bbc/test.jsonl") else { return }
         struct Article: Decodable { var title: String; var text: String }

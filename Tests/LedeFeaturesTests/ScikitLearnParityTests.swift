@@ -33,7 +33,7 @@ struct ScikitLearnParityTests {
         }
     }
 
-    @Test(arguments: cases)
+    @Test(.needsDatasets("bbc/train.jsonl", "20ng/train.jsonl"), .needs(ParityHarness.python), arguments: cases)
     func matchesScikitLearn(_ c: Case) throws {
         guard let data = SharedDatasets.require("\(c.dataset)/train.jsonl"),
               let python = ParityHarness.python.require() else { return }
@@ -71,7 +71,7 @@ struct ScikitLearnParityTests {
 
     /// Every Basic Multilingual Plane character (and a sample above it) tokenized by both sides: checks the
     /// tables of `\w` and of lower-casing (with the final-sigma rule) scalar by scalar.
-    @Test func tokenizerMatchesPythonOnAllOfUnicode() throws {
+    @Test(.needs(ParityHarness.python)) func tokenizerMatchesPythonOnAllOfUnicode() throws {
         guard let python = ParityHarness.python.require() else { return }
         var text = String.UnicodeScalarView()
         let separators: [Unicode.Scalar] = [" ", "a", "\u{3a3}", "'", "Z"]

@@ -54,7 +54,7 @@ struct ROUGEParityTests {
         return pairs + edgePairs
     }
 
-    @Test func rougeMatchesRougeScore() throws {
+    @Test(.needsDatasets("bbc/test.jsonl", "cnndm-dev/dev.jsonl"), .needs(ROUGEParityHarness.python)) func rougeMatchesRougeScore() throws {
         guard let python = ROUGEParityHarness.python.require(), let pairs = Self.pairs() else { return }
         let output = try ROUGEParityHarness.runScript(python, mode: "--rouge", input: ROUGEParityHarness.jsonLines(pairs))
         let expected = try SharedDatasets.decodeJSONLines(output, as: ReferenceScores.self)
@@ -96,7 +96,7 @@ struct ROUGEParityTests {
         }
     }
 
-    @Test func stemmerMatchesNLTKOnEveryBBCToken() throws {
+    @Test(.needsDatasets("bbc/test.jsonl"), .needs(ROUGEParityHarness.python)) func stemmerMatchesNLTKOnEveryBBCToken() throws {
         guard let python = ROUGEParityHarness.python.require(),
               let bbc = ROUGEParityHarness.requireDataset("bbc/test.jsonl") else { return }
         let tokenizer = ROUGETokenizer(stemming: false)
@@ -119,7 +119,7 @@ struct ROUGEParityTests {
         print("◇ stemmer parity: \(words.count - mismatches.count) of \(words.count) distinct BBC test tokens stem as NLTK does")
     }
 
-    @Test func tokenizerMatchesRougeScore() throws {
+    @Test(.needsDatasets("bbc/test.jsonl", "cnndm-dev/dev.jsonl"), .needs(ROUGEParityHarness.python)) func tokenizerMatchesRougeScore() throws {
         struct Text: Codable { var id: String; var text: String }
         struct Tokens: Decodable { var id: String; var tokens: [String] }
         guard let python = ROUGEParityHarness.python.require(), let pairs = Self.pairs() else { return }

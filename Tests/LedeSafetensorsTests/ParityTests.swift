@@ -78,7 +78,7 @@ struct ParityTests {
         }
     }
 
-    @Test func pythonReadsWhatSwiftWrote() throws {
+    @Test(.needs(ReferenceSafetensors.python)) func pythonReadsWhatSwiftWrote() throws {
         guard let python = ReferenceSafetensors.python.require() else { return }
         try Fixtures.withFolder { folder throws in
             let url = folder.appendingPathComponent("from-swift.safetensors")
@@ -97,7 +97,7 @@ struct ParityTests {
         }
     }
 
-    @Test func swiftReadsWhatPythonWrote() throws {
+    @Test(.needs(ReferenceSafetensors.python)) func swiftReadsWhatPythonWrote() throws {
         guard let python = ReferenceSafetensors.python.require() else { return }
         try Fixtures.withFolder { folder throws in
             let url = folder.appendingPathComponent("from-python.safetensors")
@@ -131,7 +131,7 @@ struct ParityTests {
         }
     }
 
-    @Test func theReferenceRejectsTheCorruptionSuiteToo() throws {
+    @Test(.needs(ReferenceSafetensors.python)) func theReferenceRejectsTheCorruptionSuiteToo() throws {
         // Every hand-made bad file must also be rejected by the reference reader, except where Lede is
         // deliberately stricter (listed here); and every unusual good file must load there too.
         guard let python = ReferenceSafetensors.python.require() else { return }

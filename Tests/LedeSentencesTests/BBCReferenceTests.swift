@@ -53,8 +53,7 @@ func isConcatenation(of segments: [[UInt8]], summary: [UInt8]) -> (matched: Bool
 @Suite("Sentence segmenter: BBC reference summaries")
 struct BBCReferenceTests {
     @Test("every reference summary is a concatenation of whole segments in at least 99% of articles",
-          .enabled(if: SharedDatasets.shouldRun(BBCReferences.files),
-                   "BBC dataset not found at ../shared/datasets/bbc; skipped (set CI=true to fail instead)"))
+          .needsDatasets(BBCReferences.files))
     func referencesRebuiltFromWholeSegments() throws {
         guard BBCReferences.files.allSatisfy({ SharedDatasets.require($0) != nil }) else { return }
         let articles = try BBCReferences.load()

@@ -174,7 +174,7 @@ struct LearnedQualityTests {
     }
 
     @Test("5-fold CV by article of the training recipe: ROUGE-1 ≥ 0.296, ROUGE-2 ≥ 0.112, above Lead-3",
-          .enabled(if: SharedDatasets.shouldRun([dev]), "../shared/datasets/cnndm-dev/dev.jsonl not found; skipped (CI=true fails instead)"))
+          .needsDatasets(dev))
     func crossValidation() throws {
         guard SharedDatasets.require(Self.dev) != nil else { return }
         let examples = try Self.examples()
@@ -190,7 +190,7 @@ struct LearnedQualityTests {
     }
 
     @Test("the shipped model loads and beats Lead-3 on CNN/DailyMail dev (its training data)",
-          .enabled(if: SharedDatasets.shouldRun([dev]), "../shared/datasets/cnndm-dev/dev.jsonl not found; skipped (CI=true fails instead)"))
+          .needsDatasets(dev))
     func shippedModel() throws {
         guard SharedDatasets.require(Self.dev) != nil else { return }
         let path = Prerequisites.packageRoot.appendingPathComponent("models/cnndm-summarizer.safetensors").path

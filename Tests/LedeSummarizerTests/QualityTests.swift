@@ -14,7 +14,7 @@ struct QualityTests {
     static let bbcTest = "bbc/test.jsonl"
 
     @Test("BBC test: sentence F1 with reference length ≥ 0.81, precision of three sentences ≥ 0.93",
-          .enabled(if: SharedDatasets.shouldRun([bbcTest]), "../shared/datasets/bbc/test.jsonl not found; skipped (CI=true fails instead)"))
+          .needsDatasets(bbcTest))
     func bbcSentenceScores() throws {
         guard SharedDatasets.require(Self.bbcTest) != nil else { return }
         let articles = try Datasets.load(Self.bbcTest)

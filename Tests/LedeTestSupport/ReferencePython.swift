@@ -23,7 +23,7 @@ public struct ReferencePython: Sendable {
         path = candidate
     }
 
-    /// The interpreter, or nil after failing (when `CI` is "true") or printing why the test is skipped.
+    /// The interpreter, or nil after recording an issue (`Prerequisites.missing`).
     public func require(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         if let path { return path }
         Prerequisites.missing("Python with \(requirement) (set LEDE_PYTHON or: python3 -m venv .venv-test && .venv-test/bin/pip install -r Tests/Parity/requirements.txt)",

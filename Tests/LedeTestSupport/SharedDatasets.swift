@@ -2,9 +2,8 @@ import Foundation
 import Testing
 
 /// The shared data sets, `../shared/datasets` relative to the package root, and their JSON Lines files.
-/// A test that needs one either gates itself with ``shouldRun(_:)`` (a disabled test when the files are
-/// missing, unless `CI` is "true") and then calls ``require(_:sourceLocation:)``, or just calls
-/// ``require(_:sourceLocation:)`` and returns on nil.
+/// A test that needs one carries the trait `.needsDatasets(…)` (skipped when the files are missing, unless
+/// `CI` is "true") and reads them through ``require(_:sourceLocation:)``, returning on nil.
 public enum SharedDatasets {
     /// `../shared/datasets` beside the package root.
     public static let folder: URL = Prerequisites.packageRoot
@@ -24,8 +23,8 @@ public enum SharedDatasets {
         relativePaths.allSatisfy(isAvailable) || Prerequisites.isCI
     }
 
-    /// The URL of the file at `relativePath` when it is there; else nil, after failing (when `CI` is
-    /// "true") or printing that the test is skipped.
+    /// The URL of the file at `relativePath` when it is there; else nil, after recording an issue
+    /// (`Prerequisites.missing`).
     public static func require(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
         if isAvailable(relativePath) { return url(relativePath) }
         Prerequisites.missing("the dataset \(url(relativePath).path)", sourceLocation: sourceLocation)
