@@ -122,6 +122,6 @@ let package = Package(
         .testTarget(name: "LedeExtractTests", dependencies: ["LedeExtract", "LedeTestSupport"]),
         .testTarget(name: "LedeReportTests", dependencies: ["LedeReport", "LedeTestSupport"]),
         // The library as a Swift program imports it: the README's example.
-        .testTarget(name: "LedeTests", dependencies: ["Lede"]),
+        .testTarget(name: "LedeTests", dependencies: ["Lede", "LedeTestSupport"]),
     ]
 )

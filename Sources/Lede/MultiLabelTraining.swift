@@ -36,11 +36,7 @@ extension TopicModelTrainer {
         guard options.classWeight == .none else {
             throw .invalidSetting("class weights are for single-label models; a multi-label model trains each label on all documents")
         }
-        if let sampleWeights {
-            guard sampleWeights.count == corpus.count, sampleWeights.allSatisfy({ $0 >= 0 && $0.isFinite }), sampleWeights.contains(where: { $0 > 0 }) else {
-                throw .invalidSetting("sample weights must be one finite, non-negative number per document, not all 0")
-            }
-        }
+        try checkSampleWeights(sampleWeights, documents: corpus.count)
         let names = corpus.isMultiLabel ? corpus.labelSets : corpus.labels.map { [$0] }
         let labelNames = Array(Set(names.joined())).sorted()
         guard !labelNames.isEmpty else { throw .invalidSetting("multi-label training needs at least one label, and no document has one") }
@@ -60,12 +56,7 @@ extension TopicModelTrainer {
                                           sampleWeights: sampleWeights, events: events)
         if let search { options.c = search.result.chosenC }
 
-        let fit: TfidfFit
-        do { fit = try vectorizer.fitTransform(documents: inputs, threads: options.threads) } catch {
-            throw .vectorizer(error)
-        }
-        events(.vectorized(rows: fit.matrix.rowCount, columns: fit.matrix.columnCount, entries: fit.matrix.entryCount,
-                           invalidUTF8Count: fit.invalidUTF8Count))
+        let fit = try fitFeatures(inputs, threads: options.threads, events: events)
         inputs = []  // the matrix holds what training needs
 
         let (classifier, report) = OneVsRestRegression.train(

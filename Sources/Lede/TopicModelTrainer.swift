@@ -116,11 +116,7 @@ public struct TopicModelTrainer: Sendable {
             return try trainMultiLabel(corpus, dataNames: dataNames, fields: fields, sampleWeights: sampleWeights, events: events)
         }
         try checkSettings()
-        if let sampleWeights {
-            guard sampleWeights.count == corpus.count, sampleWeights.allSatisfy({ $0 >= 0 && $0.isFinite }), sampleWeights.contains(where: { $0 > 0 }) else {
-                throw .invalidSetting("sample weights must be one finite, non-negative number per document, not all 0")
-            }
-        }
+        try checkSampleWeights(sampleWeights, documents: corpus.count)
         let labelNames = corpus.labelNames
         guard labelNames.count >= 2 else { throw .tooFewLabels(labelNames) }
         let index = Dictionary(uniqueKeysWithValues: labelNames.enumerated().map { ($1, Int32($0)) })
@@ -135,12 +131,7 @@ public struct TopicModelTrainer: Sendable {
                                                 sampleWeights: sampleWeights, events: events)
         if let crossValidation { options.c = crossValidation.result.chosenC }
 
-        let fit: TfidfFit
-        do { fit = try vectorizer.fitTransform(documents: inputs, threads: options.threads) } catch {
-            throw .vectorizer(error)
-        }
-        events(.vectorized(rows: fit.matrix.rowCount, columns: fit.matrix.columnCount, entries: fit.matrix.entryCount,
-                           invalidUTF8Count: fit.invalidUTF8Count))
+        let fit = try fitFeatures(inputs, threads: options.threads, events: events)
         inputs = []  // the matrix holds what training needs
 
         let (classifier, report) = LogisticRegression.train(
@@ -178,6 +169,25 @@ public struct TopicModelTrainer: Sendable {
         case .off: [options.c]
         case .crossValidated(let grid): grid
         }
+    }
+
+    /// Rejects sample weights that are not one finite, non-negative number per document, or are all 0.
+    func checkSampleWeights(_ sampleWeights: [Float]?, documents: Int) throws(TopicModelTrainingError) {
+        guard let sampleWeights else { return }
+        guard sampleWeights.count == documents, sampleWeights.allSatisfy({ $0 >= 0 && $0.isFinite }), sampleWeights.contains(where: { $0 > 0 }) else {
+            throw .invalidSetting("sample weights must be one finite, non-negative number per document, not all 0")
+        }
+    }
+
+    /// The vectorizer fitted on the whole corpus's inputs, reported as `Event.vectorized`.
+    func fitFeatures(_ inputs: [String], threads: Int, events: @Sendable (Event) -> Void) throws(TopicModelTrainingError) -> TfidfFit {
+        let fit: TfidfFit
+        do { fit = try vectorizer.fitTransform(documents: inputs, threads: threads) } catch {
+            throw .vectorizer(error)
+        }
+        events(.vectorized(rows: fit.matrix.rowCount, columns: fit.matrix.columnCount, entries: fit.matrix.entryCount,
+                           invalidUTF8Count: fit.invalidUTF8Count))
+        return fit
     }
 
     /// Rejects settings the stages below would trap on, or that would write a model file that does not load.

@@ -115,14 +115,7 @@ extension CrossValidation {
             return outcome
         }
 
-        var outOfFold = [[Float]](repeating: [Float](repeating: 0, count: n * k), count: cs.count)
-        for outcome in outcomes {
-            for c in cs.indices {
-                for (row, i) in outcome.held.enumerated() {
-                    for j in 0..<k { outOfFold[c][i * k + j] = outcome.scores[c][row * k + j] }
-                }
-            }
-        }
+        let outOfFold = inDocumentOrder(outcomes.map(\.scores), held: outcomes.map(\.held), documents: n, width: k)
         let rows = cs.indices.map { c in GridSearchRow(c: cs[c], foldAccuracies: outcomes.map { $0.accuracies[c] }) }
         // The first (smallest) C reaching the best mean, as GridSearchCV ranks ties.
         let best = rows.map(\.meanAccuracy).max()!
@@ -131,6 +124,21 @@ extension CrossValidation {
             result: GridSearchResult(folds: folds, seed: seed, rows: rows, chosenC: chosen), outOfFoldScores: outOfFold,
             vectorizeSeconds: outcomes.map(\.vectorizeSeconds).reduce(0, +), trainSeconds: outcomes.map(\.trainSeconds).reduce(0, +),
             iterations: outcomes.map(\.iterations))
+    }
+
+    /// Out-of-fold rows put back in document order, one array per C: `perFold[f][c]` holds fold f's
+    /// held-out rows of `width` values at the c-th C, row r being document `held[f][r]`.
+    static func inDocumentOrder(_ perFold: [[[Float]]], held: [[Int]], documents n: Int, width k: Int) -> [[Float]] {
+        let cCount = perFold.first?.count ?? 0
+        var ordered = [[Float]](repeating: [Float](repeating: 0, count: n * k), count: cCount)
+        for (rows, documents) in zip(perFold, held) {
+            for c in 0..<cCount {
+                for (row, i) in documents.enumerated() {
+                    for j in 0..<k { ordered[c][i * k + j] = rows[c][row * k + j] }
+                }
+            }
+        }
+        return ordered
     }
 
     /// `body(f)` for each fold f, every fold on a thread of its own at once; the results in fold order,

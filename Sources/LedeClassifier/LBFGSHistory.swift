@@ -132,18 +132,9 @@ struct LBFGSHistory {
         }
     }
 
-    private func unit(_ id: Int) -> [Double] {
-        var v = [Double](repeating: 0, count: buffers.count)
-        v[id] = 1
-        return v
-    }
+    private func unit(_ id: Int) -> [Double] { BufferCombination.unit(id, buffers: buffers.count) }
 
-    private func difference(_ plus: Int, _ minus: Int) -> [Double] {
-        var v = [Double](repeating: 0, count: buffers.count)
-        v[plus] += 1
-        v[minus] -= 1
-        return v
-    }
+    private func difference(_ plus: Int, _ minus: Int) -> [Double] { BufferCombination.difference(plus, minus, buffers: buffers.count) }
 
     /// u·v for combinations u, v of the buffers, from the Gram matrix.
     private func product(_ u: [Double], _ v: [Double]) -> Double {
@@ -152,5 +143,24 @@ struct LBFGSHistory {
             for b in v.indices where v[b] != 0 { sum += u[a] * gram[a * buffers.count + b] * v[b] }
         }
         return sum
+    }
+}
+
+/// Coefficients over an optimizer history's buffers, for vectors that are sums of stored buffers (a
+/// buffer alone, or the difference of two), as `LBFGSHistory` and `LabelwiseHistory` combine them.
+enum BufferCombination {
+    /// Buffer `id` alone.
+    static func unit(_ id: Int, buffers: Int) -> [Double] {
+        var v = [Double](repeating: 0, count: buffers)
+        v[id] = 1
+        return v
+    }
+
+    /// Buffer `plus` minus buffer `minus`.
+    static func difference(_ plus: Int, _ minus: Int, buffers: Int) -> [Double] {
+        var v = [Double](repeating: 0, count: buffers)
+        v[plus] += 1
+        v[minus] -= 1
+        return v
     }
 }

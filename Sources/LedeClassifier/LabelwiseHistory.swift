@@ -182,18 +182,9 @@ struct LabelwiseHistory {
         gram[(b * buffers.count + a) * columns + j] = value
     }
 
-    private func unit(_ id: Int) -> [Double] {
-        var v = [Double](repeating: 0, count: buffers.count)
-        v[id] = 1
-        return v
-    }
+    private func unit(_ id: Int) -> [Double] { BufferCombination.unit(id, buffers: buffers.count) }
 
-    private func difference(_ plus: Int, _ minus: Int) -> [Double] {
-        var v = [Double](repeating: 0, count: buffers.count)
-        v[plus] += 1
-        v[minus] -= 1
-        return v
-    }
+    private func difference(_ plus: Int, _ minus: Int) -> [Double] { BufferCombination.difference(plus, minus, buffers: buffers.count) }
 
     /// u·v in label j's column, for combinations u, v of the buffers, from the column dot products.
     private func product(_ u: [Double], _ v: [Double], _ j: Int) -> Double {

@@ -83,14 +83,7 @@ extension CrossValidation {
             return outcome
         }
 
-        var outOfFold = [[Float]](repeating: [Float](repeating: 0, count: n * k), count: cs.count)
-        for outcome in outcomes {
-            for c in cs.indices {
-                for (row, i) in outcome.held.enumerated() {
-                    for j in 0..<k { outOfFold[c][i * k + j] = outcome.probabilities[c][row * k + j] }
-                }
-            }
-        }
+        let outOfFold = inDocumentOrder(outcomes.map(\.probabilities), held: outcomes.map(\.held), documents: n, width: k)
         var chosenThresholds: [ThresholdChoice?] = []
         var rows: [GridSearchRow] = []
         for c in cs.indices {

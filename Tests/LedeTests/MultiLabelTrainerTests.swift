@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Lede
+import LedeTestSupport
 
 /// `TopicModelTrainer` on label sets: a multi-label model with thresholds, as `lede train` makes it.
 @Suite("TopicModelTrainer: multi-label")
@@ -59,13 +60,4 @@ struct MultiLabelTrainerTests {
         trainer.options.classWeight = .balanced
         #expect(throws: TopicModelTrainingError.self) { try trainer.train(Self.corpus, dataNames: [], fields: RecordFields()) }
     }
-}
-
-/// A value shared between threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func get() -> Value { lock.withLock { value } }
-    func update(_ change: (inout Value) -> Void) { lock.withLock { change(&value) } }
 }
