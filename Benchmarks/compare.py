@@ -4,6 +4,7 @@ Called by Benchmarks/compare, which prepares the venv and the release build. Wri
 stdout and to Benchmarks/results/latest.md and latest.json.
 """
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -88,11 +89,16 @@ def main():
     parser.add_argument("--lede", required=True)
     parser.add_argument("--only", default="", help="run only rows whose name starts with this")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--systems", default="", help="run only the systems whose name starts with this (e.g. Lede, to "
+                        "compare two builds of lede with --bench and --lede)")
     args = parser.parse_args()
     placeholders = {"bench": args.bench, "lede": args.lede, "python": sys.executable, "peers": str(HERE / "peers")}
 
     placeholders["stream"] = str(HERE / "results" / "stream")
     rows = [row for row in ROWS if row.name.startswith(args.only)]
+    if args.systems:
+        rows = [dataclasses.replace(row, systems=[s for s in row.systems if s.label.startswith(args.systems)]) for row in rows]
+        rows = [row for row in rows if row.systems]
     if not rows:
         sys.exit(f"compare: no row starts with {args.only!r}")
     results = []
