@@ -34,7 +34,7 @@ struct ClassifierQualityTests {
     }
 
     // Bar (issue 5): ≥ 0.860 (scikit-learn's tuned pipeline: 0.853). Measured with the defaults (title read 3
-    // times): 0.8731, ECE 0.0388 (with the title once, before session 3: 0.8585).
+    // times): 0.8731, ECE 0.0388 (with the title read once, the default until 2026-11-29: 0.8585).
     // Bar (issue 6): ECE on 20NG test ≤ scikit-learn's. scikit-learn's ECE (top label, 15 equal bins) for
     // the same features (1–2-grams, min_df 2, sublinear tf, Lede's English stop words: 294,195 terms) and
     // C = 30 is 0.1334 (accuracy 0.8583), measured once with `.venv-test/bin/python
