@@ -89,7 +89,7 @@ def main():
     parser.add_argument("--lede", required=True)
     parser.add_argument("--only", default="", help="run only rows whose name starts with this")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--systems", default="", help="run only the systems whose name starts with this (e.g. Lede, to "
+    parser.add_argument("--systems", default="", help="run only the systems whose name starts with this, in any case (e.g. Lede, to "
                         "compare two builds of lede with --bench and --lede)")
     args = parser.parse_args()
     placeholders = {"bench": args.bench, "lede": args.lede, "python": sys.executable, "peers": str(HERE / "peers")}
@@ -97,8 +97,10 @@ def main():
     placeholders["stream"] = str(HERE / "results" / "stream")
     rows = [row for row in ROWS if row.name.startswith(args.only)]
     if args.systems:
-        rows = [dataclasses.replace(row, systems=[s for s in row.systems if s.label.startswith(args.systems)]) for row in rows]
+        rows = [dataclasses.replace(row, systems=[s for s in row.systems if s.label.lower().startswith(args.systems.lower())]) for row in rows]
         rows = [row for row in rows if row.systems]
+        if not rows:
+            sys.exit(f"compare: no system of the rows starting with {args.only!r} has a name starting with {args.systems!r}")
     if not rows:
         sys.exit(f"compare: no row starts with {args.only!r}")
     results = []

@@ -87,8 +87,7 @@ extension TopicModelTrainer {
             let outOfFold = search.outOfFoldProbabilities[row]
             let truth = (0..<labelSets.count).map { labelSets[$0].map { labelNames[Int($0)] } }
             func scored(_ thresholds: [Float]) -> MultiLabelMetrics {
-                let k = labelNames.count
-                let predicted = LabelSets((0..<labelSets.count).map { i in (0..<k).filter { outOfFold[i * k + $0] >= thresholds[$0] }.map(Int32.init) })
+                let predicted = LabelSets(probabilities: outOfFold, rows: 0..<labelSets.count, thresholds: thresholds)
                 return MultiLabelMetrics(labels: labelNames, truth: truth, predicted: predicted)
             }
             let chosen = scored(thresholds), plain = scored([Float](repeating: 0.5, count: labelNames.count))

@@ -31,6 +31,13 @@ public struct LabelSets: Sendable, Equatable {
         self.init(indices)
     }
 
+    /// The label sets that probability rows give: for each of `rows` (N×K, row-major, K = `thresholds.count`),
+    /// the labels whose probability reaches their threshold.
+    public init<Rows: Sequence<Int>>(probabilities: [Float], rows: Rows, thresholds: [Float]) {
+        let k = thresholds.count
+        self.init(rows.map { i in (0..<k).filter { probabilities[i * k + $0] >= thresholds[$0] }.map(Int32.init) })
+    }
+
     /// Adds one document's set.
     public mutating func append(_ set: [Int32]) {
         members.append(contentsOf: Set(set).sorted())

@@ -86,12 +86,12 @@ extension CrossValidation {
         let outOfFold = inDocumentOrder(outcomes.map(\.probabilities), held: outcomes.map(\.held), documents: n, width: k)
         var chosenThresholds: [ThresholdChoice?] = []
         var rows: [GridSearchRow] = []
+        let heldTruth = outcomes.map { $0.held.map { labelSets[$0].map { labelNames[Int($0)] } } }
         for c in cs.indices {
             let choice = rule.map { DecisionThresholds.choose(probabilities: outOfFold[c], labelSets: labelSets, labelCount: k, rule: $0) }
             let thresholds = choice?.thresholds ?? [Float](repeating: 0.5, count: k)
-            let f1s = outcomes.map { outcome in
-                let predicted = LabelSets(outcome.held.map { i in (0..<k).filter { outOfFold[c][i * k + $0] >= thresholds[$0] }.map(Int32.init) })
-                let truth = outcome.held.map { labelSets[$0].map { labelNames[Int($0)] } }
+            let f1s = zip(outcomes, heldTruth).map { outcome, truth in
+                let predicted = LabelSets(probabilities: outOfFold[c], rows: outcome.held, thresholds: thresholds)
                 return MultiLabelMetrics(labels: labelNames, truth: truth, predicted: predicted).microF1
             }
             chosenThresholds.append(choice)

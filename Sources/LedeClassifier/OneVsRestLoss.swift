@@ -26,10 +26,7 @@ struct OneVsRestLoss: LabelwiseObjective {
     var parameterCount: Int { objective.parameterCount }
     var weightSum: Double { objective.weightSum }
 
-    /// Largest gradient component written by the last `evaluate`.
-    var gradientMax: Double { objective.gradientMax }
-
-    /// The objective at θ (the sum over labels), writing its gradient (and `gradientMax`). O(nnz·K + N·K + blocks·V + V·K).
+    /// The objective at θ (the sum over labels), writing its gradient. O(nnz·K + N·K + blocks·V + V·K).
     mutating func evaluateSum(_ theta: UnsafeBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>) -> Double {
         labelSets.starts.withUnsafeBufferPointer { starts in
             labelSets.members.withUnsafeBufferPointer { members in

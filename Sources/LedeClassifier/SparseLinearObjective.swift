@@ -90,7 +90,7 @@ struct SparseLinearObjective {
         residuals.withUnsafeMutableBufferPointer { residuals in
             blockLoss.withUnsafeMutableBufferPointer { blockLoss in
                 let out = (residuals.baseAddress!, blockLoss)
-                parallelFor(count: blocks.count, blockSize: 1, threads: threads) { _, b in
+                parallelFor(blocks: blocks.count, threads: threads) { b in
                     let block = blocks[b]
                     let scores = out.0 + block.rows.lowerBound * k
                     for r in 0..<block.rows.count { (scores + r * k).update(from: w + v * k, count: k) }

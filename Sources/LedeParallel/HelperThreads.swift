@@ -55,7 +55,8 @@ private final class Helper: @unchecked Sendable {
     }
 
     private func serve() {
-        repeat {
+        var parked = true
+        while parked {
             condition.lock()
             while share == nil { condition.wait() }
             var running = share
@@ -63,10 +64,12 @@ private final class Helper: @unchecked Sendable {
             (share, self.finished) = (nil, nil)
             condition.unlock()
             running!()
-            // Let go of the share (and what it holds of the caller's) before the caller may return.
+            // Let go of the share (and what it holds of the caller's) before the caller may return, and be
+            // parked again before saying so, so that a caller's next call finds this helper free.
             running = nil
+            parked = HelperThreads.shared.park(self)
             finished.done()
-        } while HelperThreads.shared.park(self)
+        }
     }
 }
 

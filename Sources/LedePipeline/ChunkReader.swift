@@ -17,8 +17,11 @@ struct ChunkReader {
     func read(_ inputs: [String], stop: StopSignal? = nil, submit: (RecordChunk) -> Bool) throws {
         var chunk = RecordChunk()
         var stopped = false
+        var handed = 0
         func handOver() {
             guard !chunk.records.isEmpty, !stopped else { return }
+            chunk.sequence = handed
+            handed += 1
             stopped = !submit(chunk)
             chunk = RecordChunk()
         }

@@ -7,8 +7,8 @@ import LedeTestSupport
 enum ReferenceSafetensors {
     static let script = Prerequisites.packageRoot.appendingPathComponent("Tests/Parity/safetensors_check.py")
 
-    /// The interpreter, when it has safetensors; `python.require()` fails when `CI` is `true`, and elsewhere
-    /// says why the test did nothing.
+    /// The interpreter, when it has safetensors; tests that use it carry `.needs(ReferenceSafetensors.python)`,
+    /// and `python.require()` records an issue when it is missing.
     static let python = ReferencePython(check: "import safetensors.numpy", requirement: "safetensors==0.8.0")
 
     /// The reference's summary of the file at `url`: tensors (dtype, shape, sum) and metadata.

@@ -27,7 +27,7 @@ func multiLabelTrainBenchmark(_ options: Options) -> Measurement {
     let trained = now()
     let probabilities = model.sigmoidProbabilities(fit.model.transform(documents: testIndices.map { texts[$0] }, threads: threads), threads: threads)
     let k = names.count
-    let predicted = LabelSets(testIndices.indices.map { r in (0..<k).filter { probabilities[r * k + $0] >= 0.5 }.map(Int32.init) })
+    let predicted = LabelSets(probabilities: probabilities, rows: testIndices.indices, thresholds: [Float](repeating: 0.5, count: k))
     let metrics = MultiLabelMetrics(labels: names, truth: testIndices.map { corpus.labelSets[$0] }, predicted: predicted)
     return Measurement(system: "Lede", seconds: trained - start, work: Double(trainIndices.count), units: Double(trainIndices.count), extra: [
         "objective": String(format: "%.2f", report.objective), "iterations": String(report.iterations), "evaluations": String(report.evaluations), "stop": report.stopReason,
