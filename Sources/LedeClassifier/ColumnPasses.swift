@@ -50,29 +50,27 @@ enum ColumnPasses {
         }
     }
 
-    /// `result[t][a][j] = Σᵣ targets[t][r, j]·vectors[a][r, j]`: every vector's column-by-column dot
-    /// products with one or two targets, in one pass.
-    static func dots(_ vectors: [UnsafePointer<Float>], with targets: [UnsafePointer<Float>], rows: Int, columns k: Int,
-                     threads: Int) -> [[[Double]]] {
-        let pairs = vectors.count * targets.count, items = (rows + rowsPerItem - 1) / rowsPerItem
-        var partial = [Double](repeating: 0, count: items * pairs * k)
+    /// `result[p][j] = Σᵣ pairs[p].0[r, j]·pairs[p].1[r, j]`: the column-by-column dot products of
+    /// several pairs of vectors in one pass (a vector in several pairs is read from memory once a row).
+    static func dots(_ pairs: [(UnsafePointer<Float>, UnsafePointer<Float>)], rows: Int, columns k: Int,
+                     threads: Int) -> [[Double]] {
+        let count = pairs.count, items = (rows + rowsPerItem - 1) / rowsPerItem
+        var partial = [Double](repeating: 0, count: items * count * k)
         partial.withUnsafeMutableBufferPointer { partial in
-            let shared = (vectors, targets, partial.baseAddress!)
+            let shared = (pairs, partial.baseAddress!)
             parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, item in
-                let (vectors, targets, partial) = shared
-                let sums = partial + item * pairs * k
-                var floats = [Float](repeating: 0, count: pairs * k)
+                let (pairs, partial) = shared
+                let sums = partial + item * count * k
+                var floats = [Float](repeating: 0, count: count * k)
                 floats.withUnsafeMutableBufferPointer { floats in
                     let f = floats.baseAddress!
                     for start in stride(from: range.lowerBound, to: range.upperBound, by: rowsPerFlush) {
                         for r in start..<min(range.upperBound, start + rowsPerFlush) {
-                            for (t, target) in targets.enumerated() {
-                                for (a, vector) in vectors.enumerated() {
-                                    RowKernels.multiplyAccumulate(vector + r &* k, target + r &* k, into: f + (t * vectors.count + a) * k, count: k)
-                                }
+                            for (p, (u, v)) in pairs.enumerated() {
+                                RowKernels.multiplyAccumulate(u + r &* k, v + r &* k, into: f + p * k, count: k)
                             }
                         }
-                        for i in 0..<pairs * k {
+                        for i in 0..<count * k {
                             sums[i] += Double(f[i])
                             f[i] = 0
                         }
@@ -80,62 +78,13 @@ enum ColumnPasses {
                 }
             }
         }
-        var result = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: k), count: vectors.count),
-                                  count: targets.count)
+        var result = [[Double]](repeating: [Double](repeating: 0, count: k), count: count)
         for item in 0..<items {
-            for t in targets.indices {
-                for a in vectors.indices {
-                    let base = (item * pairs + t * vectors.count + a) * k
-                    for j in 0..<k { result[t][a][j] += partial[base + j] }
-                }
+            for p in 0..<count {
+                let base = (item * count + p) * k
+                for j in 0..<k { result[p][j] += partial[base + j] }
             }
         }
         return result
-    }
-
-    /// Per column: Σ x² over the first `squaredRows` rows, and max |g| over all rows.
-    static func squaresAndLargest(_ x: UnsafePointer<Float>, squaredRows: Int, _ g: UnsafePointer<Float>, rows: Int, columns k: Int,
-                                  threads: Int) -> (squares: [Double], largest: [Float]) {
-        let items = (rows + rowsPerItem - 1) / rowsPerItem
-        var squares = [Double](repeating: 0, count: items * k), largest = [Float](repeating: 0, count: items * k)
-        squares.withUnsafeMutableBufferPointer { squares in
-            largest.withUnsafeMutableBufferPointer { largest in
-                let shared = (x, g, squares.baseAddress!, largest.baseAddress!)
-                parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, item in
-                    let (x, g, squares, largest) = shared
-                    let s = squares + item * k, m = largest + item * k
-                    var floats = [Float](repeating: 0, count: k)
-                    floats.withUnsafeMutableBufferPointer { floats in
-                        let f = floats.baseAddress!
-                        for start in stride(from: range.lowerBound, to: range.upperBound, by: rowsPerFlush) {
-                            let end = min(range.upperBound, start + rowsPerFlush)
-                            for r in start..<min(end, squaredRows) {
-                                RowKernels.multiplyAccumulate(x + r &* k, x + r &* k, into: f, count: k)
-                            }
-                            for r in start..<end {
-                                for j in 0..<k {
-                                    let v = abs(g[r &* k &+ j])
-                                    if v > m[j] || v.isNaN { m[j] = m[j].isNaN ? m[j] : v }
-                                }
-                            }
-                            for j in 0..<k {
-                                s[j] += Double(f[j])
-                                f[j] = 0
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var totalSquares = [Double](repeating: 0, count: k), totalLargest = [Float](repeating: 0, count: k)
-        for item in 0..<items {
-            for j in 0..<k {
-                totalSquares[j] += squares[item * k + j]
-                // A NaN gradient must show: it compares as larger than anything.
-                let v = largest[item * k + j]
-                if v.isNaN || v > totalLargest[j] { totalLargest[j] = v.isNaN ? .nan : v }
-            }
-        }
-        return (totalSquares, totalLargest)
     }
 }

@@ -43,6 +43,8 @@ struct LBFGS {
         case progressSmall = "objective stopped decreasing"
         case iterationLimit = "iteration limit reached"
         case lineSearchFailed = "line search found no decrease"
+        /// A one-vs-rest label that every document or no document carries: nothing to fit.
+        case constantLabel = "label on every document or none"
     }
 
     /// What a run did.

@@ -53,7 +53,7 @@ struct LabelwiseHistory {
     mutating func gradientChanged() {
         precondition(pairs.isEmpty)
         let g = UnsafePointer(buffers[gradient].baseAddress!)
-        let products = ColumnPasses.dots([g], with: [g], rows: rows, columns: columns, threads: threads)[0][0]
+        let products = ColumnPasses.dots([(g, g)], rows: rows, columns: columns, threads: threads)[0]
         for j in 0..<columns { setDot(gradient, gradient, j, products[j]) }
     }
 
@@ -97,7 +97,30 @@ struct LabelwiseHistory {
         let target = (0...memory).first { id in !pairs.contains { $0.direction == id } }!
         ColumnPasses.combine(used.map { coefficients[$0] }, used.map { UnsafePointer(buffers[$0].baseAddress!) },
                              into: buffers[target].baseAddress!, rows: rows, columns: k, threads: threads)
+        // The direction's dot products with the stored vectors follow from their own (d = Σₐ qₐ·vₐ), so
+        // only the next gradient's need a pass over the vectors (in `accept`).
+        let stored = inUse.subtracting([target]).sorted()
+        for j in 0..<k {
+            var directionSquared = 0.0
+            for a in used {
+                let qa = Double(coefficients[a][j])
+                for b in used { directionSquared += qa * Double(coefficients[b][j]) * dot(a, b, j) }
+            }
+            setDot(target, target, j, directionSquared)
+            for b in stored {
+                var sum = 0.0
+                for a in used { sum += Double(coefficients[a][j]) * dot(a, b, j) }
+                setDot(target, b, j, sum)
+            }
+        }
         return (target, slopes)
+    }
+
+    /// The buffers the pairs and the current gradient refer to.
+    private var inUse: Set<Int> {
+        var ids: Set<Int> = [gradient]
+        for p in pairs { ids.formUnion([p.direction, p.from, p.to]) }
+        return ids
     }
 
     /// A gradient buffer no pair refers to, forgetting the oldest pair if all are in use.
@@ -108,24 +131,23 @@ struct LabelwiseHistory {
     }
 
     /// Records the accepted steps `stepⱼ·dⱼ` (0 for a label that did not move) and the gradient at the new
-    /// point, with their column dot products (one fused pass). A label that moved keeps the pair when its
+    /// point, with its column dot products (one pass; the direction's are known since `writeDirection`). A label that moved keeps the pair when its
     /// curvature sⱼ·yⱼ is positive, else forgets all its pairs.
     mutating func accept(direction d: Int, steps: [Double], gradient new: Int) {
         let old = gradient, k = columns
-        var inUse = Set([d, new, old])
-        for p in pairs { inUse.formUnion([p.direction, p.from, p.to]) }
-        let ids = inUse.sorted()
-        let products = ColumnPasses.dots(
-            ids.map { UnsafePointer(buffers[$0].baseAddress!) },
-            with: [UnsafePointer(buffers[d].baseAddress!), UnsafePointer(buffers[new].baseAddress!)],
-            rows: rows, columns: k, threads: threads)
-        for (t, target) in [d, new].enumerated() {
-            for (a, id) in ids.enumerated() {
-                for j in 0..<k {
-                    setDot(target, id, j, products[t][a][j])
-                }
-            }
+        // The new gradient's dot products with every stored vector; and the direction's with the old
+        // gradient once more, from the same rounded vectors as its product with the new one, so that
+        // their difference (the curvature sⱼ·yⱼ, often small beside either) carries no error of the
+        // direction's rounding.
+        let ids = inUse.union([d, new]).sorted()
+        let buffers = buffers
+        let vector = { (id: Int) in UnsafePointer(buffers[id].baseAddress!) }
+        let products = ColumnPasses.dots(ids.map { (vector(new), vector($0)) } + [(vector(d), vector(old))],
+                                         rows: rows, columns: k, threads: threads)
+        for (a, id) in ids.enumerated() {
+            for j in 0..<k { setDot(new, id, j, products[a][j]) }
         }
+        for j in 0..<k { setDot(d, old, j, products[ids.count][j]) }
         gradient = new
         var pair = Pair(direction: d, from: old, to: new, step: steps, rho: [Double](repeating: 0, count: k))
         for j in 0..<k where steps[j] > 0 {

@@ -76,7 +76,7 @@ struct LabelwiseLBFGS {
         var iterations: Int { labelIterations.max() ?? 0 }
         var objective: Double { values.reduce(0, +) }
         var largestGradient: Double { Double(gradientMax.max() ?? 0) }
-        var converged: Bool { stops.allSatisfy { $0 == .gradientSmall || $0 == .progressSmall } }
+        var converged: Bool { stops.allSatisfy { $0 == .gradientSmall || $0 == .progressSmall || $0 == .constantLabel } }
 
         /// Why the run stopped, in words: the stop shared by all labels, or each kind of stop with its count.
         var stopReason: String {
@@ -177,8 +177,8 @@ struct LabelwiseLBFGS {
                     var slopes: [Double]?  // one pass for all labels, when a search first asks
                     trialSlope = { c in
                         if slopes == nil {
-                            slopes = ColumnPasses.dots([UnsafePointer(gradient.baseAddress!)], with: [direction],
-                                                       rows: rows, columns: k, threads: threads)[0][0]
+                            slopes = ColumnPasses.dots([(UnsafePointer(gradient.baseAddress!), direction)],
+                                                       rows: rows, columns: k, threads: threads)[0]
                         }
                         return slopes![c]
                     }

@@ -20,6 +20,7 @@ struct OneVsRestLoss: LabelwiseObjective {
         precondition(labelSets.count == matrix.rowCount && sampleWeights.count == matrix.rowCount)
         precondition(labelSets.members.allSatisfy { $0 >= 0 && Int($0) < labelCount }, "label index out of range")
         self.objective = SparseLinearObjective(matrix: matrix, sampleWeights: sampleWeights, classCount: labelCount, c: c, threads: threads)
+        objective.findsColumnStatistics = true
         self.labelSets = labelSets
     }
 
@@ -59,10 +60,11 @@ struct OneVsRestLoss: LabelwiseObjective {
     }
 
     /// Each label's own objective fⱼ = (1/S)·Σᵢ sᵢ·lossᵢⱼ + ‖W[:, j]‖² / (2·C·S) at θ (they sum to
-    /// `evaluateSum`'s value), and the largest component of each label's gradient, writing the gradient.
+    /// `evaluateSum`'s value), and the largest component of each label's gradient, writing the gradient;
+    /// the squares and the largest components are found in the objective's gradient pass.
     /// O(nnz·K + N·K + blocks·V + V·K).
     mutating func evaluate(_ theta: UnsafeBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>) -> LabelwiseLBFGS.Evaluation {
-        let k = objective.classCount, v = objective.featureCount
+        let k = objective.classCount
         let blocks = objective.byColumn.blocks.count
         var perBlock = [Double](repeating: 0, count: max(1, blocks) * k)
         perBlock.withUnsafeMutableBufferPointer { perBlock in
@@ -73,15 +75,14 @@ struct OneVsRestLoss: LabelwiseObjective {
                 }
             }
         }
-        let (squares, largest) = ColumnPasses.squaresAndLargest(theta.baseAddress!, squaredRows: v, UnsafePointer(gradient.baseAddress!),
-                                                                rows: v + 1, columns: k, threads: objective.threads)
+        let squares = objective.columnSquares
         let s = objective.weightSum, c = objective.c
         let values = (0..<k).map { j in
             var loss = 0.0
             for b in 0..<blocks { loss += perBlock[b * k + j] }
             return loss / s + squares[j] / (2 * c * s)
         }
-        return (values, largest)
+        return (values, objective.columnLargest)
     }
 }
 

@@ -29,13 +29,37 @@ public enum OneVsRestRegression {
         precondition(weights.count == n && weights.allSatisfy { $0 >= 0 && $0.isFinite }, "one finite, non-negative sample weight per row")
         var loss = OneVsRestLoss(matrix: matrix, labelSets: labelSets, sampleWeights: weights, labelCount: k,
                                  c: options.c, threads: options.threads)
-        var theta = initial ?? startingPoint(labelSets: labelSets, weights: weights, labelCount: k, featureCount: matrix.columnCount)
+        let start = startingPoint(labelSets: labelSets, weights: weights, labelCount: k, featureCount: matrix.columnCount)
+        var theta = initial ?? start
         precondition(theta.count == loss.parameterCount, "initial parameters of the wrong size")
+        // A label that no document (or every document) has has no finite optimum: its intercept runs off
+        // to ∓∞. It keeps the starting point (weights 0, intercept ∓20) and is left out of the fit.
+        let rows = matrix.columnCount + 1
+        let fitted = (0..<k).filter { j in abs(start[matrix.columnCount * k + j]) < 20 }
+        for j in Set(0..<k).subtracting(fitted) { for r in 0..<rows { theta[r * k + j] = start[r * k + j] } }
+        var part = [Float](repeating: 0, count: rows * fitted.count)
+        for r in 0..<rows { for (c, j) in fitted.enumerated() { part[r * fitted.count + c] = theta[r * k + j] } }
+        if fitted.count < k { loss.keep(fitted) }
+
         var optimizer = LabelwiseLBFGS(memory: options.memory, maxIterations: options.maxIterations,
                                        gradientTolerance: options.tolerance, threads: options.threads)
         optimizer.warmStart = initial != nil
         let weightSum = loss.weightSum
-        let outcome = optimizer.minimize(&theta, rows: matrix.columnCount + 1, columns: k, objective: &loss, progress: progress)
+        let fit = fitted.isEmpty ? LabelwiseLBFGS.Outcome(stops: [], labelIterations: [], evaluations: 0, values: [], gradientMax: [])
+            : optimizer.minimize(&part, rows: rows, columns: fitted.count, objective: &loss, progress: progress)
+        for r in 0..<rows { for (c, j) in fitted.enumerated() { theta[r * k + j] = part[r * fitted.count + c] } }
+        // The left-out labels' objective, log(1 + e^−20) on every document (weights 0, nothing penalized),
+        // and its largest gradient component, the intercept's σ(−20).
+        var outcome = LabelwiseLBFGS.Outcome(stops: [LBFGS.Stop](repeating: .constantLabel, count: k),
+                                             labelIterations: [Int](repeating: 0, count: k), evaluations: fit.evaluations,
+                                             values: [Double](repeating: log1p(exp(-20.0)), count: k),
+                                             gradientMax: [Float](repeating: sigmoid(-20), count: k))
+        for (c, j) in fitted.enumerated() {
+            outcome.stops[j] = fit.stops[c]
+            outcome.labelIterations[j] = fit.labelIterations[c]
+            outcome.values[j] = fit.values[c]
+            outcome.gradientMax[j] = fit.gradientMax[c]
+        }
         let report = TrainingReport(
             iterations: outcome.iterations, evaluations: outcome.evaluations,
             objective: outcome.objective * options.c * weightSum, gradientMax: outcome.largestGradient,

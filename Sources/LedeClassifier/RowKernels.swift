@@ -113,4 +113,25 @@ extension RowKernels {
             j &+= 1
         }
     }
+
+    /// `largest[j] = max(largest[j], |x[j]|)` for j in `0..<k`, on magnitudes' bit patterns (as
+    /// `largestMagnitude` compares them: a NaN is larger than anything). O(k).
+    @inline(__always)
+    static func takeLargestMagnitudes(_ x: UnsafePointer<Float>, into largest: UnsafeMutablePointer<UInt32>, count k: Int) {
+        let xs = UnsafeRawPointer(x), ls = UnsafeMutableRawPointer(largest)
+        let magnitude = SIMD8<UInt32>(repeating: 0x7FFF_FFFF)
+        var j = 0
+        while j &+ 8 <= k {
+            let offset = j &* 4
+            let v = xs.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self) & magnitude
+            var m = ls.loadUnaligned(fromByteOffset: offset, as: SIMD8<UInt32>.self)
+            m.replace(with: v, where: v .> m)
+            ls.storeBytes(of: m, toByteOffset: offset, as: SIMD8<UInt32>.self)
+            j &+= 8
+        }
+        while j < k {
+            largest[j] = max(largest[j], x[j].bitPattern & 0x7FFF_FFFF)
+            j &+= 1
+        }
+    }
 }

@@ -49,8 +49,10 @@ struct SparseLinearObjective {
     /// The same objective over the same rows with `classCount` scores per document (the rows' column-major
     /// copy shared, not rebuilt).
     func narrowed(to classCount: Int) -> SparseLinearObjective {
-        SparseLinearObjective(byColumn: byColumn, featureCount: featureCount, documentCount: documentCount, sampleWeights: sampleWeights,
-                              classCount: classCount, c: c, threads: threads, weightSum: weightSum)
+        var narrow = SparseLinearObjective(byColumn: byColumn, featureCount: featureCount, documentCount: documentCount,
+                                           sampleWeights: sampleWeights, classCount: classCount, c: c, threads: threads, weightSum: weightSum)
+        narrow.findsColumnStatistics = findsColumnStatistics
+        return narrow
     }
 
     private init(byColumn: ColumnMajorCopy, featureCount: Int, documentCount: Int, sampleWeights: [Float], classCount: Int, c: Double,
@@ -70,6 +72,13 @@ struct SparseLinearObjective {
 
     /// Largest gradient component written by the last `evaluate`.
     private(set) var gradientMax = 0.0
+    /// Whether `evaluate` also finds, label by label, ‖W[:, j]‖² and the largest gradient component
+    /// (`columnSquares`, `columnLargest`), in its gradient pass: what a one-vs-rest model's labelwise
+    /// optimizer needs, without another pass over the parameters.
+    var findsColumnStatistics = false
+    /// Per label: Σₜ W[t, j]² and maxₜ |∇[t, j]| (intercepts included) at the last `evaluate`, when asked for.
+    private(set) var columnSquares: [Double] = []
+    private(set) var columnLargest: [Float] = []
 
     /// Terms per gradient work item: the item's weights and gradient rows stay in cache while every
     /// block of documents adds to them.
@@ -124,14 +133,18 @@ struct SparseLinearObjective {
         let scale = Float(1 / weightSum), penalty = Float(1 / (c * weightSum))
         let items = (v + Self.gradientTerms - 1) / Self.gradientTerms
         var itemNorm = [Double](repeating: 0, count: items), itemMax = [Float](repeating: 0, count: items)
+        let perColumn = findsColumnStatistics
+        var itemColumns = perColumn ? [ColumnStatistics](repeating: ColumnStatistics(columns: k), count: items) : []
         residuals.withUnsafeBufferPointer { residuals in
             itemNorm.withUnsafeMutableBufferPointer { itemNorm in
                 itemMax.withUnsafeMutableBufferPointer { itemMax in
-                    let out = (gradient.baseAddress!, residuals.baseAddress!, itemNorm, itemMax)
+                  itemColumns.withUnsafeMutableBufferPointer { itemColumns in
+                    let out = (gradient.baseAddress!, residuals.baseAddress!, itemNorm, itemMax, itemColumns)
                     parallelFor(count: v, blockSize: Self.gradientTerms, threads: threads) { terms, item in
-                        let (g, r, _, _) = out
+                        let (g, r, _, _, _) = out
                         let offset = terms.lowerBound * k, length = terms.count * k
-                        let norm = RowKernels.scaleSummingSquares(penalty, w + offset, to: g + offset, count: length)
+                        let norm = perColumn ? out.4[item].scaleSummingSquares(penalty, w, to: g, rows: terms)
+                            : RowKernels.scaleSummingSquares(penalty, w + offset, to: g + offset, count: length)
                         for block in blocks {
                             let base = r + block.rows.lowerBound * k
                             block.columnStarts.withUnsafeBufferPointer { starts in
@@ -150,8 +163,10 @@ struct SparseLinearObjective {
                             }
                         }
                         out.2[item] = Double(norm)
-                        out.3[item] = RowKernels.largestMagnitude(g + offset, count: length)
+                        out.3[item] = perColumn ? out.4[item].findLargest(g, rows: terms)
+                            : RowKernels.largestMagnitude(g + offset, count: length)
                     }
+                  }
                 }
             }
             for j in 0..<k { gradient[v * k + j] = 0 }
@@ -161,7 +176,69 @@ struct SparseLinearObjective {
         var largest = itemMax.max() ?? 0
         for j in 0..<k { largest = max(largest, abs(gradient[v * k + j])) }
         gradientMax = Double(largest)
+        if perColumn {
+            var total = ColumnStatistics(columns: k)
+            for item in itemColumns { total.add(item) }
+            total.findLargest(gradient.baseAddress!, rows: v..<(v + 1))
+            columnSquares = total.squares
+            columnLargest = total.largest
+        }
         let squaredNorm = itemNorm.reduce(0, +)
         return blockLoss.reduce(0, +) / weightSum + squaredNorm / (2 * c * weightSum)
+    }
+}
+
+/// Label by label (column by column of a row-major R×K matrix), a sum of squares and a largest
+/// magnitude over some rows: what `SparseLinearObjective` finds for a one-vs-rest model, one work item
+/// of terms at a time, the items' sums then added in order (so the result does not depend on threads).
+struct ColumnStatistics {
+    private(set) var squares: [Double]
+    /// Largest magnitudes as bit patterns of |x|, which order like the values, a NaN above all.
+    private var largestBits: [UInt32]
+
+    init(columns k: Int) {
+        squares = [Double](repeating: 0, count: k)
+        largestBits = [UInt32](repeating: 0, count: k)
+    }
+
+    var largest: [Float] { largestBits.map { Float(bitPattern: $0) } }
+
+    /// `y[t, :] = a·x[t, :]` for the rows t, adding each column's Σ x² to `squares` (in Float for
+    /// `ColumnPasses.rowsPerFlush` rows at a time); returns the rows' Σ x² in all.
+    mutating func scaleSummingSquares(_ a: Float, _ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, rows: Range<Int>) -> Float {
+        let k = squares.count
+        var floats = [Float](repeating: 0, count: k)
+        floats.withUnsafeMutableBufferPointer { floats in
+            let f = floats.baseAddress!
+            for start in stride(from: rows.lowerBound, to: rows.upperBound, by: ColumnPasses.rowsPerFlush) {
+                for t in start..<min(rows.upperBound, start + ColumnPasses.rowsPerFlush) {
+                    RowKernels.multiplyAccumulate(x + t &* k, x + t &* k, into: f, count: k)
+                    for j in 0..<k { y[t &* k &+ j] = a * x[t &* k &+ j] }
+                }
+                for j in 0..<k {
+                    squares[j] += Double(f[j])
+                    f[j] = 0
+                }
+            }
+        }
+        return Float(squares.reduce(0, +))
+    }
+
+    /// Takes each column's largest |x[t, j]| over the rows; returns the largest of all (NaN if any is).
+    @discardableResult
+    mutating func findLargest(_ x: UnsafePointer<Float>, rows: Range<Int>) -> Float {
+        let k = largestBits.count
+        largestBits.withUnsafeMutableBufferPointer { m in
+            for t in rows { RowKernels.takeLargestMagnitudes(x + t &* k, into: m.baseAddress!, count: k) }
+        }
+        return Float(bitPattern: largestBits.max() ?? 0)
+    }
+
+    /// Adds another item's sums, and takes its largest magnitudes.
+    mutating func add(_ other: ColumnStatistics) {
+        for j in squares.indices {
+            squares[j] += other.squares[j]
+            largestBits[j] = max(largestBits[j], other.largestBits[j])
+        }
     }
 }
