@@ -74,8 +74,9 @@ enum ModelFacts {
                                       }, numericColumns: [2, 3]))
         }
         if let search = model.provenance.cSearch {
-            tables.append(ReportTable(caption: "C by \(search.folds)-fold cross-validation (mean accuracy; the chosen C is marked)",
-                                      columns: ["C", "mean accuracy", "standard deviation", ""],
+            let score = model.isMultiLabel ? "mean micro-F1" : "mean accuracy"
+            tables.append(ReportTable(caption: "C by \(search.folds)-fold cross-validation (\(score); the chosen C is marked)",
+                                      columns: ["C", score, "standard deviation", ""],
                                       rows: search.rows.map { row in
                                           [plain(row.c), NumberText.decimal(row.meanAccuracy), NumberText.decimal(row.std),
                                            row.c == search.chosenC ? "chosen" : ""]

@@ -37,7 +37,7 @@ extension TopicModelTrainer {
             throw .invalidSetting("class weights are for single-label models; a multi-label model trains each label on all documents")
         }
         try checkSampleWeights(sampleWeights, documents: corpus.count)
-        let names = corpus.isMultiLabel ? corpus.labelSets : corpus.labels.map { [$0] }
+        let names = corpus.labelSets
         let labelNames = Array(Set(names.joined())).sorted()
         guard !labelNames.isEmpty else { throw .invalidSetting("multi-label training needs at least one label, and no document has one") }
         let labelSets = LabelSets(names, labelNames: labelNames)!

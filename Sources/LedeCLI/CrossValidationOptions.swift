@@ -60,14 +60,16 @@ struct CrossValidationOptions: ParsableArguments {
     }
 }
 
-/// The table `--c auto` chose from, as printed on stderr.
-func gridSearchTable(_ result: GridSearchResult) -> String {
-    var lines = ["C          mean CV accuracy     std  per fold"]
+/// The table a cross-validation over C chose from, as printed on stderr: each C's mean `score`
+/// (accuracy for a softmax model, micro-F1 for a multi-label one), its spread and the folds' scores;
+/// the chosen C is marked when there was a choice.
+func gridSearchTable(_ result: GridSearchResult, score: String = "accuracy") -> String {
+    var lines = ["C          " + "mean CV \(score)".padding(toLength: 16, withPad: " ", startingAt: 0) + "     std  per fold"]
     for row in result.rows {
         let c = CChoice.value(row.c).description.padding(toLength: 9, withPad: " ", startingAt: 0)
         lines.append("\(c)  " + String(format: "%16.4f  %6.4f  ", row.meanAccuracy, row.std)
                      + row.foldAccuracies.map { String(format: "%.4f", $0) }.joined(separator: " ")
-                     + (row.c == result.chosenC ? "  ← chosen" : ""))
+                     + (row.c == result.chosenC && result.rows.count > 1 ? "  ← chosen" : ""))
     }
     return lines.joined(separator: "\n")
 }

@@ -37,7 +37,7 @@ extension EvaluateClassifierCommand {
         }
         let metrics = evaluateMultiLabel(topicModel, corpus, threshold: multiLabelDecision.threshold,
                                          atLeastOne: multiLabelDecision.atLeastOne, threads: threads)
-        let unknown = Set(corpus.isMultiLabel ? Array(corpus.labelSets.joined()) : corpus.labels).subtracting(topicModel.labels)
+        let unknown = Set(corpus.labelSets.joined()).subtracting(topicModel.labels)
         if !unknown.isEmpty { log("warning: labels the model does not know count as misses: \(unknown.sorted())") }
         var out = StandardOutput()
         out.write(json ? multiLabelJSON(metrics) : multiLabelText(metrics))
@@ -45,21 +45,17 @@ extension EvaluateClassifierCommand {
     }
 
     func multiLabelJSON(_ m: MultiLabelMetrics) -> String {
-        struct Label: Encodable {
-            var label: String, precision: Double, recall: Double, f1: Double, support: Int, predicted: Int
-        }
         struct Report: Encodable {
             var count: Int, multi_label: Bool
             var micro_precision: Double, micro_recall: Double, micro_f1: Double
             var macro_precision: Double, macro_recall: Double, macro_f1: Double
             var hamming_loss: Double, exact_match: Double
-            var per_label: [Label], labels: [String]
+            var per_label: [MultiLabelMetrics.LabelScores], labels: [String]
         }
         let report = Report(count: m.count, multi_label: true, micro_precision: m.microPrecision, micro_recall: m.microRecall,
                             micro_f1: m.microF1, macro_precision: m.macroPrecision, macro_recall: m.macroRecall, macro_f1: m.macroF1,
                             hamming_loss: m.hammingLoss, exact_match: m.exactMatch,
-                            per_label: m.perLabel.map { Label(label: $0.label, precision: $0.precision, recall: $0.recall, f1: $0.f1,
-                                                              support: $0.support, predicted: $0.predicted) },
+                            per_label: m.perLabel,
                             labels: m.perLabel.map(\.label))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -14,27 +14,16 @@ extension TopicLabeler {
 
     /// Columns after the id: labels, probabilities[, top][, explain].
     var multiLabelColumns: [RecordFormatter.Column] {
-        [.init(name: "labels", width: 30), .init(name: "probabilities", width: 20)]
-            + (topK == nil ? [] : [.init(name: "top", width: explain == nil ? nil : 40)])
-            + (explain == nil ? [] : [.init(name: "explain", width: nil)])
+        [.init(name: "labels", width: 30), .init(name: "probabilities", width: 20)] + optionalColumns
     }
 
     /// `,"labels":[…][,"top":[…]][,"explain":[…]]` for a JSON record.
     func multiLabelJSONFields(_ labeled: Labeled) -> String {
-        func list(_ labels: [LabelProbability]) -> String {
-            "[" + labels.map { "{\"label\":\(JSONWriting.quoted($0.label)),\"probability\":\(JSONWriting.number($0.probability))}" }
-                .joined(separator: ",") + "]"
-        }
-        var fields = ",\"labels\":" + list(labeled.prediction.labels)
-        if topK != nil { fields += ",\"top\":" + list(labeled.prediction.top) }
+        var fields = ",\"labels\":" + Self.probabilitiesJSON(labeled.prediction.labels)
+        if topK != nil { fields += ",\"top\":" + Self.probabilitiesJSON(labeled.prediction.top) }
         if explain != nil {
-            let explained: [String] = labeled.labelExplanations.map { e in
-                let terms: [String] = e.terms.map { "{\"term\":\(JSONWriting.quoted($0.term)),\"contribution\":\(JSONWriting.number($0.contribution))}" }
-                let head = "{\"label\":\(JSONWriting.quoted(model.labels[e.label])),\"score\":\(JSONWriting.number(e.score)),"
-                return head + "\"intercept\":\(JSONWriting.number(e.intercept)),\"terms\":[" + terms.joined(separator: ",")
-                    + "],\"rest\":\(JSONWriting.number(e.rest))}"
-            }
-            fields += ",\"explain\":[" + explained.joined(separator: ",") + "]"
+            fields += ",\"explain\":[" + labeled.labelExplanations.map { Self.explanationJSON($0, label: model.labels[$0.label]) }
+                .joined(separator: ",") + "]"
         }
         return fields
     }
@@ -43,14 +32,9 @@ extension TopicLabeler {
     func multiLabelCells(_ labeled: Labeled) -> [String] {
         let given = labeled.prediction.labels
         var cells = [given.map(\.label).joined(separator: "|"), given.map { JSONWriting.number($0.probability) }.joined(separator: "|")]
-        if topK != nil {
-            cells.append(labeled.prediction.top.map { "\($0.label):\(JSONWriting.number($0.probability))" }.joined(separator: " "))
-        }
+        if topK != nil { cells.append(Self.probabilitiesCell(labeled.prediction.top)) }
         if explain != nil {
-            let parts: [String] = labeled.labelExplanations.map { e in
-                model.labels[e.label] + "= " + e.terms.map { "\($0.term):\(JSONWriting.number($0.contribution))" }.joined(separator: " ")
-            }
-            cells.append(parts.joined(separator: " | "))
+            cells.append(labeled.labelExplanations.map { model.labels[$0.label] + "= " + Self.termsCell($0) }.joined(separator: " | "))
         }
         return cells
     }

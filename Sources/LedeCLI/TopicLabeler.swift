@@ -34,8 +34,12 @@ struct TopicLabeler: Sendable {
     var columns: [RecordFormatter.Column] {
         if model.isMultiLabel { return multiLabelColumns }
         let labelWidth = max(5, model.labels.map(\.count).max() ?? 5)
-        return [.init(name: "label", width: labelWidth), .init(name: "confidence", width: 10)]
-            + (topK == nil ? [] : [.init(name: "top", width: explain == nil ? nil : 40)])
+        return [.init(name: "label", width: labelWidth), .init(name: "confidence", width: 10)] + optionalColumns
+    }
+
+    /// The columns `--top-k` and `--explain` add, after the label columns.
+    var optionalColumns: [RecordFormatter.Column] {
+        (topK == nil ? [] : [.init(name: "top", width: explain == nil ? nil : 40)])
             + (explain == nil ? [] : [.init(name: "explain", width: nil)])
     }
 
@@ -44,17 +48,34 @@ struct TopicLabeler: Sendable {
         if model.isMultiLabel { return multiLabelJSONFields(labeled) }
         let prediction = labeled.prediction
         var fields = ",\"label\":\(prediction.label.map(JSONWriting.quoted) ?? "null"),\"confidence\":\(JSONWriting.number(prediction.confidence))"
-        if topK != nil {
-            fields += ",\"top\":[" + prediction.top.map {
-                "{\"label\":\(JSONWriting.quoted($0.label)),\"probability\":\(JSONWriting.number($0.probability))}"
-            }.joined(separator: ",") + "]"
-        }
-        if let explanation = labeled.explanation {
-            fields += ",\"explain\":{\"score\":\(JSONWriting.number(explanation.score)),\"intercept\":\(JSONWriting.number(explanation.intercept)),\"terms\":["
-                + explanation.terms.map { "{\"term\":\(JSONWriting.quoted($0.term)),\"contribution\":\(JSONWriting.number($0.contribution))}" }.joined(separator: ",")
-                + "],\"rest\":\(JSONWriting.number(explanation.rest))}"
-        }
+        if topK != nil { fields += ",\"top\":" + Self.probabilitiesJSON(prediction.top) }
+        if let explanation = labeled.explanation { fields += ",\"explain\":" + Self.explanationJSON(explanation) }
         return fields
+    }
+
+    /// `[{"label":…,"probability":…},…]`.
+    static func probabilitiesJSON(_ labels: [LabelProbability]) -> String {
+        "[" + labels.map { "{\"label\":\(JSONWriting.quoted($0.label)),\"probability\":\(JSONWriting.number($0.probability))}" }
+            .joined(separator: ",") + "]"
+    }
+
+    /// `{["label":…,]"score":…,"intercept":…,"terms":[{"term":…,"contribution":…},…],"rest":…}`.
+    static func explanationJSON(_ explanation: Explanation, label: String? = nil) -> String {
+        "{" + (label.map { "\"label\":\(JSONWriting.quoted($0))," } ?? "")
+            + "\"score\":\(JSONWriting.number(explanation.score)),\"intercept\":\(JSONWriting.number(explanation.intercept)),\"terms\":["
+            + explanation.terms.map { "{\"term\":\(JSONWriting.quoted($0.term)),\"contribution\":\(JSONWriting.number($0.contribution))}" }
+                .joined(separator: ",")
+            + "],\"rest\":\(JSONWriting.number(explanation.rest))}"
+    }
+
+    /// A TSV or table cell of labels and probabilities: `label:p label:p …`.
+    static func probabilitiesCell(_ labels: [LabelProbability]) -> String {
+        labels.map { "\($0.label):\(JSONWriting.number($0.probability))" }.joined(separator: " ")
+    }
+
+    /// A TSV or table cell of an explanation's terms: `term:contribution …`.
+    static func termsCell(_ explanation: Explanation) -> String {
+        explanation.terms.map { "\($0.term):\(JSONWriting.number($0.contribution))" }.joined(separator: " ")
     }
 
     /// The cells of `columns`.
@@ -62,7 +83,7 @@ struct TopicLabeler: Sendable {
         if model.isMultiLabel { return multiLabelCells(labeled) }
         let prediction = labeled.prediction
         return [prediction.label ?? "", JSONWriting.number(prediction.confidence)]
-            + (topK == nil ? [] : [prediction.top.map { "\($0.label):\(JSONWriting.number($0.probability))" }.joined(separator: " ")])
-            + (explain == nil ? [] : [labeled.explanation?.terms.map { "\($0.term):\(JSONWriting.number($0.contribution))" }.joined(separator: " ") ?? ""])
+            + (topK == nil ? [] : [Self.probabilitiesCell(prediction.top)])
+            + (explain == nil ? [] : [labeled.explanation.map(Self.termsCell) ?? ""])
     }
 }

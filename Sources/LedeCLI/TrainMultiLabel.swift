@@ -45,7 +45,7 @@ extension TrainCommand {
         case .thresholdsSkipped(let why):
             log("thresholds: not calibrated (\(why)); every label's threshold is 0.5")
         case .crossValidated(let run):
-            log(multiLabelSearchTable(run.result))
+            log(gridSearchTable(run.result, score: "micro-F1"))
             log(String(format: "cross-validation work, summed over folds: vectorizing %.1f s, training %.1f s", run.vectorizeSeconds, run.trainSeconds))
             if search.c == .auto { log("chosen: C = \(CChoice.value(run.result.chosenC))") }
             clock.phase("cross-validated: \(run.result.rows.count) C × \(search.folds) folds")
@@ -59,24 +59,12 @@ extension TrainCommand {
     }
 }
 
-/// The table a multi-label cross-validation chose from, as printed on stderr.
-func multiLabelSearchTable(_ result: GridSearchResult) -> String {
-    var lines = ["C          mean CV micro-F1     std  per fold"]
-    for row in result.rows {
-        let c = CChoice.value(row.c).description.padding(toLength: 9, withPad: " ", startingAt: 0)
-        lines.append("\(c)  " + String(format: "%16.4f  %6.4f  ", row.meanAccuracy, row.std)
-                     + row.foldAccuracies.map { String(format: "%.4f", $0) }.joined(separator: " ")
-                     + (row.c == result.chosenC && result.rows.count > 1 ? "  ← chosen" : ""))
-    }
-    return lines.joined(separator: "\n")
-}
-
 /// Scores a multi-label model's label sets on a labeled corpus (its label sets, or each record's one label),
 /// each article read as the model reads it (its title at the model's title weight, then its text).
 func evaluateMultiLabel(_ model: TopicModel, _ corpus: LabeledCorpus, threshold: Double? = nil, atLeastOne: Bool = false,
                         threads: Int) -> MultiLabelMetrics {
     let predictions = model.predict(titles: corpus.titles, texts: corpus.texts, threshold: threshold, atLeastOne: atLeastOne,
                                     threads: threads)
-    let truth = corpus.isMultiLabel ? corpus.labelSets : corpus.labels.map { [$0] }
+    let truth = corpus.labelSets
     return MultiLabelMetrics(labels: model.labels, truth: truth, predicted: LabelSets(predictions.map { $0.labelIndices.map(Int32.init) }))
 }

@@ -87,4 +87,43 @@ enum ColumnPasses {
         }
         return result
     }
+
+    /// Keeps only some columns of a rows×k matrix, in place: afterwards its first `rows·columns.count`
+    /// values are the rows×n matrix of those columns (`columns` increasing). Rows move forward only,
+    /// so each value is read before anything is written over it. O(rows·k).
+    static func compact(_ x: UnsafeMutablePointer<Float>, rows: Int, columns k: Int, keeping columns: [Int]) {
+        let n = columns.count
+        columns.withUnsafeBufferPointer { columns in
+            for r in 0..<rows {
+                let from = x + r &* k, to = x + r &* n
+                for c in 0..<n { to[c] = from[columns[c]] }
+            }
+        }
+    }
+
+    /// `out[r, c] = x[r, columns[c]]`: some columns of a rows×k matrix as a rows×n one.
+    static func gather(_ x: UnsafePointer<Float>, columns k: Int, _ columns: [Int], into out: UnsafeMutablePointer<Float>,
+                       rows: Int, threads: Int) {
+        let n = columns.count
+        columns.withUnsafeBufferPointer { columns in
+            let shared = (x, out, columns)
+            parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, _ in
+                let (x, out, columns) = shared
+                for r in range { for c in 0..<n { out[r &* n &+ c] = x[r &* k &+ columns[c]] } }
+            }
+        }
+    }
+
+    /// `out[r, columns[c]] = x[r, c]`: a rows×n matrix written into some columns of a rows×k one.
+    static func scatter(_ x: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, columns k: Int, _ columns: [Int],
+                        rows: Int, threads: Int) {
+        let n = columns.count
+        columns.withUnsafeBufferPointer { columns in
+            let shared = (x, out, columns)
+            parallelFor(count: rows, blockSize: rowsPerItem, threads: threads) { range, _ in
+                let (x, out, columns) = shared
+                for r in range { for c in 0..<n { out[r &* k &+ columns[c]] = x[r &* n &+ c] } }
+            }
+        }
+    }
 }

@@ -76,54 +76,71 @@ extension CrossValidation {
         let cs = Array(Set(grid)).sorted()
         let k = labelNames.count, n = texts.count
         let fold = stratifiedFolds(labels: labels, folds: folds, seed: seed)
-        let perFold = { var o = options; o.threads = max(1, options.threads / folds); return o }()
-
-        struct FoldOutcome: Sendable {
-            var accuracies: [Double], scores: [[Float]], held: [Int], iterations: [Int]
-            var vectorizeSeconds: Double, trainSeconds: Double
+        let outcomes = try warmStartedFolds(texts: texts, fold: fold, folds: folds, grid: cs, vectorizer: vectorizer, options: options) {
+            f, train, held, matrix, heldMatrix, settings, previous in
+            let (model, report) = LogisticRegression.train(matrix: matrix, labels: train.map { labels[$0] }, labelNames: labelNames,
+                                                           options: settings, sampleWeights: sampleWeights.map { w in train.map { w[$0] } },
+                                                           initial: previous)
+            let scores = model.scores(heldMatrix, threads: settings.threads)
+            let correct = held.indices.filter { argmax(scores[$0 * k..<($0 + 1) * k]) == Int(labels[held[$0]]) }.count
+            let accuracy = Double(correct) / Double(max(1, held.count))
+            progress("fold \(f + 1)/\(folds), C = \(settings.c): accuracy \(String(format: "%.4f", accuracy)), "
+                     + "\(report.iterations) iterations, \(report.stopReason)")
+            return FoldFit(parameters: model.parameters, heldOutput: scores, score: accuracy, iterations: report.iterations)
         }
-        let outcomes = try Self.eachFold(folds) { f throws -> FoldOutcome in
+
+        let outOfFold = inDocumentOrder(outcomes.map { $0.fits.map(\.heldOutput) }, held: outcomes.map(\.held), documents: n, width: k)
+        let rows = cs.indices.map { c in GridSearchRow(c: cs[c], foldAccuracies: outcomes.map { $0.fits[c].score }) }
+        return GridSearchRun(
+            result: GridSearchResult(folds: folds, seed: seed, rows: rows, chosenC: bestC(rows)), outOfFoldScores: outOfFold,
+            vectorizeSeconds: outcomes.map(\.vectorizeSeconds).reduce(0, +), trainSeconds: outcomes.map(\.trainSeconds).reduce(0, +),
+            iterations: outcomes.map { $0.fits.map(\.iterations) })
+    }
+
+    /// One fit in a cross-validation: the parameters (to warm-start the next C), the held-out rows'
+    /// output (scores or probabilities, K a row), and the fold's score and iterations.
+    struct FoldFit: Sendable {
+        var parameters: [Float], heldOutput: [Float], score: Double, iterations: Int
+    }
+
+    /// One fold's fits (one per C, in increasing C), the documents it held out, and its seconds.
+    struct FoldRun: Sendable {
+        var fits: [FoldFit], held: [Int], vectorizeSeconds: Double, trainSeconds: Double
+    }
+
+    /// The skeleton of a cross-validation over C: for each fold f (`fold[i]` is document i's), the
+    /// vectorizer is fitted on the other folds' texts and transforms the held-out ones (as a scikit-learn
+    /// `Pipeline` inside `GridSearchCV`), then `fit` runs at each C of `grid` in increasing order, each
+    /// from the previous C's parameters (a warm start). `fit` gets the fold, the training and held-out
+    /// documents, their matrices, the settings (C set, threads per fold) and the previous parameters.
+    /// Folds run concurrently (`eachFold`), each with `options.threads / folds` threads (at least 1).
+    static func warmStartedFolds(
+        texts: [String], fold: [Int], folds: Int, grid: [Double], vectorizer: TfidfVectorizer, options: LogisticRegressionOptions,
+        fit: (_ f: Int, _ train: [Int], _ held: [Int], _ matrix: CSRMatrix, _ heldMatrix: CSRMatrix,
+              _ settings: LogisticRegressionOptions, _ previous: [Float]?) throws -> FoldFit
+    ) throws -> [FoldRun] {
+        let perFold = { var o = options; o.threads = max(1, options.threads / folds); return o }()
+        return try eachFold(folds) { f throws -> FoldRun in
             let train = fold.indices.filter { fold[$0] != f }, held = fold.indices.filter { fold[$0] == f }
             let start = Date()
-            let fit = try vectorizer.fitTransform(documents: train.map { texts[$0] }, threads: perFold.threads)
-            let heldMatrix = fit.model.transform(documents: held.map { texts[$0] }, threads: perFold.threads)
+            let fitted = try vectorizer.fitTransform(documents: train.map { texts[$0] }, threads: perFold.threads)
+            let heldMatrix = fitted.model.transform(documents: held.map { texts[$0] }, threads: perFold.threads)
             let vectorized = Date()
-            let trainLabels = train.map { labels[$0] }
-            var outcome = FoldOutcome(accuracies: [], scores: [], held: held, iterations: [],
-                                      vectorizeSeconds: vectorized.timeIntervalSince(start), trainSeconds: 0)
-            var previous: [Float]?
-            for c in cs {
+            var fits: [FoldFit] = []
+            for c in grid {
                 var settings = perFold
                 settings.c = c
-                let (model, report) = LogisticRegression.train(matrix: fit.matrix, labels: trainLabels, labelNames: labelNames,
-                                                               options: settings, sampleWeights: sampleWeights.map { w in train.map { w[$0] } },
-                                                               initial: previous)
-                previous = model.parameters
-                let scores = model.scores(heldMatrix, threads: perFold.threads)
-                var correct = 0
-                for (row, i) in held.enumerated() {
-                    if argmax(scores[row * k..<(row + 1) * k]) == Int(labels[i]) { correct += 1 }
-                }
-                let accuracy = Double(correct) / Double(max(1, held.count))
-                outcome.accuracies.append(accuracy)
-                outcome.scores.append(scores)
-                outcome.iterations.append(report.iterations)
-                progress("fold \(f + 1)/\(folds), C = \(c): accuracy \(String(format: "%.4f", accuracy)), "
-                         + "\(report.iterations) iterations, \(report.stopReason)")
+                fits.append(try fit(f, train, held, fitted.matrix, heldMatrix, settings, fits.last?.parameters))
             }
-            outcome.trainSeconds = Date().timeIntervalSince(vectorized)
-            return outcome
+            return FoldRun(fits: fits, held: held, vectorizeSeconds: vectorized.timeIntervalSince(start),
+                           trainSeconds: Date().timeIntervalSince(vectorized))
         }
+    }
 
-        let outOfFold = inDocumentOrder(outcomes.map(\.scores), held: outcomes.map(\.held), documents: n, width: k)
-        let rows = cs.indices.map { c in GridSearchRow(c: cs[c], foldAccuracies: outcomes.map { $0.accuracies[c] }) }
-        // The first (smallest) C reaching the best mean, as GridSearchCV ranks ties.
+    /// The first (smallest) C reaching the best mean score, as `GridSearchCV` ranks ties.
+    static func bestC(_ rows: [GridSearchRow]) -> Double {
         let best = rows.map(\.meanAccuracy).max()!
-        let chosen = rows.first { $0.meanAccuracy == best }!.c
-        return GridSearchRun(
-            result: GridSearchResult(folds: folds, seed: seed, rows: rows, chosenC: chosen), outOfFoldScores: outOfFold,
-            vectorizeSeconds: outcomes.map(\.vectorizeSeconds).reduce(0, +), trainSeconds: outcomes.map(\.trainSeconds).reduce(0, +),
-            iterations: outcomes.map(\.iterations))
+        return rows.first { $0.meanAccuracy == best }!.c
     }
 
     /// Out-of-fold rows put back in document order, one array per C: `perFold[f][c]` holds fold f's

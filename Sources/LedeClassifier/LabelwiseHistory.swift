@@ -1,3 +1,5 @@
+import LedeParallel
+
 /// The memory of `LabelwiseLBFGS`: the vector-free L-BFGS history of `LBFGSHistory`, kept for K
 /// labels at once. The stored vectors are shared (each holds every label's column of a direction or a
 /// gradient), while everything scalar is per label: the dot products of the vectors, column by column;
@@ -41,7 +43,8 @@ struct LabelwiseHistory {
 
     func deallocate() { for b in buffers { b.deallocate() } }
 
-    func buffer(_ id: Int) -> UnsafeMutableBufferPointer<Float> { buffers[id] }
+    /// Stored vector `id`, rows × the columns kept (its allocation may be longer, after `keep`).
+    func buffer(_ id: Int) -> UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: buffers[id].baseAddress, count: rows * columns) }
 
     /// Whether label j has a curvature pair to use.
     func hasPairs(_ j: Int) -> Bool { pairs.contains { $0.rho[j] != 0 } }
@@ -163,16 +166,12 @@ struct LabelwiseHistory {
     }
 
     /// Keeps only these columns (increasing indices into the current ones), in that order: every
-    /// buffer, dot product and pair narrows to them. O(buffers·rows·columns).
+    /// buffer (compacted in place, a buffer a work item), dot product and pair narrows to them. O(buffers·rows·columns).
     mutating func keep(_ kept: [Int]) {
         let width = buffers.count, k = columns, n = kept.count
-        buffers = buffers.map { old in
-            let narrow = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows * n)
-            for r in 0..<rows {
-                for (c, j) in kept.enumerated() { (narrow.baseAddress! + r * n + c).initialize(to: old[r * k + j]) }
-            }
-            old.deallocate()
-            return narrow
+        let shared = (buffers, rows)
+        parallelFor(blocks: width, threads: threads) { b in
+            ColumnPasses.compact(shared.0[b].baseAddress!, rows: shared.1, columns: k, keeping: kept)
         }
         var narrowGram = [Double](repeating: 0, count: width * width * n)
         for ab in 0..<(width * width) {

@@ -23,9 +23,10 @@ protocol LabelwiseObjective {
 /// one curvature model for all labels, so every label goes on until the slowest has converged, and the
 /// labels' curvatures blur into each other. On Reuters-21578 train at C = 30 (115 labels; measured
 /// 2026-12-07) that took 126 iterations, where here most labels stop after 10–30 (the slowest after
-/// about 60), at a slightly lower objective. Once half the labels still
-/// running have stopped, the work narrows to the others: the objective, the parameters and the history
-/// keep only their columns, so later iterations cost what those labels cost.
+/// about 60), at a slightly lower objective. Once a quarter of the columns worked on belong to labels
+/// that have stopped (`narrowing`), the work narrows to the others: the objective, the parameters and
+/// the history keep only their columns, so later iterations cost what those labels cost. Labels that no
+/// document carries, or every document, never enter (`OneVsRestRegression` leaves them out).
 ///
 /// A label's stopping test is `LBFGS`'s, on its own objective and gradient: the largest component of
 /// its gradient at most its tolerance while its objective fell by at most `windowTolerance` over the
@@ -53,8 +54,11 @@ struct LabelwiseLBFGS {
     var threads = 1
     /// Whether `x` starts from a related problem's solution (see `LBFGS.warmStart`).
     var warmStart = false
-    /// Narrow the work once the running labels are at most this share of the columns worked on.
-    var narrowing = 0.5
+    /// Narrow the work once the running labels are at most this share of the columns worked on. On
+    /// Reuters-21578 train at C = 30 (measured 2026-12-07, medians of 4), 0.75 fitted in 4.3 s, 0.65 in
+    /// 4.4 s, 0.85 in 4.5 s and 0.5 in 4.7 s: narrowing compacts the vectors in place, cheaper than the
+    /// idle columns' share of the passes it saves.
+    var narrowing = 0.75
 
     /// Each label's objective values and largest gradient components at a point.
     typealias Evaluation = (values: [Double], gradientMax: [Float])
@@ -113,10 +117,10 @@ struct LabelwiseLBFGS {
             if warmStart && iterations < window { return false }
             return recent[j][0] - outcome.values[j] <= windowTolerance * abs(outcome.values[j])
         }
-        /// Writes the worked columns' parameters back into `x`.
-        func writeBack() {
+        /// Writes some worked columns' parameters (indices into `labels`) back into `x`.
+        func writeBack(_ columns: [Int]) {
             let k = labels.count
-            for r in 0..<rows { for (c, j) in labels.enumerated() { x[r * labelCount + j] = work[r * k + c] } }
+            for r in 0..<rows { for c in columns { x[r * labelCount + labels[c]] = work[r * k + c] } }
         }
 
         var iteration = 0
@@ -128,11 +132,10 @@ struct LabelwiseLBFGS {
             let stillRunning = labels.indices.filter { running[labels[$0]] }
             guard !stillRunning.isEmpty, iteration < maxIterations else { break }  // at the limit, the running keep `.iterationLimit`
             if Double(stillRunning.count) <= narrowing * Double(labels.count) {
-                writeBack()
                 let k = labels.count, n = stillRunning.count
-                var narrow = [Float](repeating: 0, count: rows * n)
-                for r in 0..<rows { for (c, old) in stillRunning.enumerated() { narrow[r * n + c] = work[r * k + old] } }
-                work = narrow
+                writeBack(Array(Set(0..<k).subtracting(stillRunning)).sorted())
+                work.withUnsafeMutableBufferPointer { ColumnPasses.compact($0.baseAddress!, rows: rows, columns: k, keeping: stillRunning) }
+                work.removeLast(rows * (k - n))
                 history.keep(stillRunning)
                 objective.keep(stillRunning)
                 labels = stillRunning.map { labels[$0] }
@@ -183,8 +186,8 @@ struct LabelwiseLBFGS {
                         return slopes![c]
                     }
                 } else {
-                    work.withUnsafeMutableBufferPointer { x in
-                        for r in 0..<rows { for c in pending { x[r * k + c] += moves[c] * direction[r * k + c] } }
+                    work.withUnsafeMutableBufferPointer {  // `moves` is 0 for the labels not searching
+                        ColumnPasses.scaledAdd(moves, direction, to: $0.baseAddress!, rows: rows, columns: k, threads: threads)
                     }
                     let trial = work.withUnsafeBufferPointer { objective.evaluate($0, gradient: gradient, columns: pending) }
                     for (i, c) in pending.enumerated() {
@@ -242,7 +245,7 @@ struct LabelwiseLBFGS {
             let largest = (0..<labelCount).filter { running[$0] }.map { Double(outcome.gradientMax[$0]) }.max() ?? 0
             progress(iteration, outcome.objective, largest)
         }
-        writeBack()
+        writeBack(Array(labels.indices))
         return outcome
     }
 }

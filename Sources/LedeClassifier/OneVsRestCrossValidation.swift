@@ -54,36 +54,17 @@ extension CrossValidation {
         let cs = Array(Set(grid)).sorted()
         let k = labelNames.count, n = texts.count
         let fold = multiLabelFolds(labelSets: labelSets, labelCount: k, folds: folds, seed: seed)
-        let perFold = { var o = options; o.threads = max(1, options.threads / folds); return o }()
-
-        struct FoldOutcome: Sendable {
-            var probabilities: [[Float]], held: [Int]
-            var vectorizeSeconds: Double, trainSeconds: Double
-        }
-        let outcomes = try eachFold(folds) { f throws -> FoldOutcome in
-            let train = fold.indices.filter { fold[$0] != f }, held = fold.indices.filter { fold[$0] == f }
-            let start = Date()
-            let fit = try vectorizer.fitTransform(documents: train.map { texts[$0] }, threads: perFold.threads)
-            let heldMatrix = fit.model.transform(documents: held.map { texts[$0] }, threads: perFold.threads)
-            let vectorized = Date()
-            let trainSets = labelSets.subset(train)
-            var outcome = FoldOutcome(probabilities: [], held: held, vectorizeSeconds: vectorized.timeIntervalSince(start), trainSeconds: 0)
-            var previous: [Float]?
-            for c in cs {
-                var settings = perFold
-                settings.c = c
-                let (model, report) = OneVsRestRegression.train(
-                    matrix: fit.matrix, labelSets: trainSets, labelNames: labelNames, options: settings,
-                    sampleWeights: sampleWeights.map { w in train.map { w[$0] } }, initial: previous)
-                previous = model.parameters
-                outcome.probabilities.append(model.sigmoidProbabilities(heldMatrix, threads: perFold.threads))
-                progress("fold \(f + 1)/\(folds), C = \(c): \(report.iterations) iterations, \(report.stopReason)")
-            }
-            outcome.trainSeconds = Date().timeIntervalSince(vectorized)
-            return outcome
+        let outcomes = try warmStartedFolds(texts: texts, fold: fold, folds: folds, grid: cs, vectorizer: vectorizer, options: options) {
+            f, train, _, matrix, heldMatrix, settings, previous in
+            let (model, report) = OneVsRestRegression.train(
+                matrix: matrix, labelSets: labelSets.subset(train), labelNames: labelNames, options: settings,
+                sampleWeights: sampleWeights.map { w in train.map { w[$0] } }, initial: previous)
+            progress("fold \(f + 1)/\(folds), C = \(settings.c): \(report.iterations) iterations, \(report.stopReason)")
+            return FoldFit(parameters: model.parameters, heldOutput: model.sigmoidProbabilities(heldMatrix, threads: settings.threads),
+                           score: 0, iterations: report.iterations)  // scored below, with thresholds from every fold
         }
 
-        let outOfFold = inDocumentOrder(outcomes.map(\.probabilities), held: outcomes.map(\.held), documents: n, width: k)
+        let outOfFold = inDocumentOrder(outcomes.map { $0.fits.map(\.heldOutput) }, held: outcomes.map(\.held), documents: n, width: k)
         var chosenThresholds: [ThresholdChoice?] = []
         var rows: [GridSearchRow] = []
         let heldTruth = outcomes.map { $0.held.map { labelSets[$0].map { labelNames[Int($0)] } } }
@@ -97,8 +78,7 @@ extension CrossValidation {
             chosenThresholds.append(choice)
             rows.append(GridSearchRow(c: cs[c], foldAccuracies: f1s))
         }
-        let best = rows.map(\.meanAccuracy).max()!
-        let chosen = rows.first { $0.meanAccuracy == best }!.c
+        let chosen = bestC(rows)
         return OneVsRestSearchRun(
             result: GridSearchResult(folds: folds, seed: seed, rows: rows, chosenC: chosen), outOfFoldProbabilities: outOfFold,
             thresholds: chosenThresholds, folds: fold, vectorizeSeconds: outcomes.map(\.vectorizeSeconds).reduce(0, +),

@@ -15,6 +15,8 @@ import LedeFeatures
 struct OneVsRestLoss: LabelwiseObjective {
     private var objective: SparseLinearObjective
     private(set) var labelSets: LabelSets
+    /// Room for the parameters and gradient of `evaluate(_:gradient:columns:)`.
+    private var partStorage: [Float] = []
 
     init(matrix: CSRMatrix, labelSets: LabelSets, sampleWeights: [Float], labelCount: Int, c: Double, threads: Int) {
         precondition(labelSets.count == matrix.rowCount && sampleWeights.count == matrix.rowCount)
@@ -42,12 +44,19 @@ struct OneVsRestLoss: LabelwiseObjective {
                            columns: [Int]) -> LabelwiseLBFGS.Evaluation {
         let k = objective.classCount, n = columns.count, rows = objective.featureCount + 1
         var part = self
+        part.partStorage = []  // so that this loss's storage stays its own, and is not copied on write
         part.keep(columns)
-        var x = [Float](repeating: 0, count: rows * n), g = [Float](repeating: 0, count: rows * n)
-        for r in 0..<rows { for (c, j) in columns.enumerated() { x[r * n + c] = theta[r * k + j] } }
-        let evaluation = x.withUnsafeBufferPointer { x in g.withUnsafeMutableBufferPointer { part.evaluate(x, gradient: $0) } }
-        for r in 0..<rows { for (c, j) in columns.enumerated() { gradient[r * k + j] = g[r * n + c] } }
-        return evaluation
+        // The gathered parameters and their gradient, in storage kept for the next partial evaluation.
+        if partStorage.count < 2 * rows * n { partStorage = [Float](repeating: 0, count: 2 * rows * n) }
+        let threads = objective.threads
+        return partStorage.withUnsafeMutableBufferPointer { storage in
+            let x = storage.baseAddress!, g = x + rows * n
+            ColumnPasses.gather(theta.baseAddress!, columns: k, columns, into: x, rows: rows, threads: threads)
+            let evaluation = part.evaluate(UnsafeBufferPointer(start: x, count: rows * n),
+                                           gradient: UnsafeMutableBufferPointer(start: g, count: rows * n))
+            ColumnPasses.scatter(g, into: gradient.baseAddress!, columns: k, columns, rows: rows, threads: threads)
+            return evaluation
+        }
     }
 
     /// From now on, the objective of these labels only (indices into the current ones, increasing), in

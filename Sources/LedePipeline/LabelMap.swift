@@ -120,7 +120,7 @@ public struct LabelMap: Sendable, Equatable {
         mapped.skipped = corpus.skipped
         mapped.isMultiLabel = corpus.isMultiLabel
         for i in 0..<corpus.count {
-            let set = corpus.isMultiLabel ? corpus.labelSets[i] : [corpus.labels[i]]
+            let set = corpus.labelSets[i]
             var targetSet: [String] = []
             var sawUnmapped = false
             for label in set {
@@ -199,7 +199,7 @@ extension MappedSource {
     /// The record of an input read without a label map: its counts before and after are the same.
     public init(identity corpus: LabeledCorpus, name: String) {
         var counts: [String: Int] = [:]
-        for set in corpus.isMultiLabel ? corpus.labelSets : corpus.labels.map({ [$0] }) {
+        for set in corpus.labelSets {
             for label in set { counts[label, default: 0] += 1 }
         }
         self.init(name: name, sha256: corpus.sha256, recordCount: corpus.count, labelCounts: counts,

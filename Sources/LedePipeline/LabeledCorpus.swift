@@ -153,5 +153,5 @@ public struct LabeledCorpus: Sendable {
     public var count: Int { texts.count }
 
     /// The distinct labels, sorted (of every label set, for a multi-label corpus).
-    public var labelNames: [String] { Array(isMultiLabel ? Set(labelSets.joined()) : Set(labels)).sorted() }
+    public var labelNames: [String] { Array(Set(labelSets.joined())).sorted() }
 }

@@ -47,6 +47,17 @@ struct MultiLabelTrainerTests {
         #expect(right >= 33, "\(right) of 36 label sets right")
     }
 
+    @Test("C by cross-validation on label sets is scored by micro-F1, and the model's report says so")
+    func chosenCReport() throws {
+        let model = try TopicModelTrainer(vectorizer: Self.vectorizer, cSearch: .crossValidated(grid: [1, 10]), titleWeight: 1)
+            .train(Self.corpus, dataNames: ["memory"], fields: RecordFields())
+        let search = try #require(model.provenance.cSearch)
+        #expect(search.rows.map(\.c) == [1, 10] && [1, 10].contains(search.chosenC))
+        let table = try #require(ModelReport(model: model, modelName: "m", termCount: 3, date: nil).tables.first { $0.caption.hasPrefix("C by") })
+        #expect(table.caption.contains("mean micro-F1") && !table.caption.contains("accuracy"), "\(table.caption)")
+        #expect(table.columns[1] == "mean micro-F1")
+    }
+
     @Test("without calibration every threshold is 0.5; --multi-label trains one-label data one-vs-rest; class weights are refused")
     func settings() throws {
         var trainer = TopicModelTrainer(vectorizer: Self.vectorizer, calibration: .off, titleWeight: 1)
