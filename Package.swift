@@ -104,7 +104,7 @@ let package = Package(
         ),
 
         // Helpers shared by the test targets.
-        .target(name: "LedeTestSupport", dependencies: ["LedeClassifier"], path: "Tests/LedeTestSupport"),
+        .target(name: "LedeTestSupport", dependencies: ["LedeClassifier", "LedeParallel"], path: "Tests/LedeTestSupport"),
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS", "LedeTestSupport"]),
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors", "LedeTestSupport"]),
         .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline", "LedeTestSupport"]),

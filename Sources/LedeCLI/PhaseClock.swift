@@ -1,17 +1,17 @@
 import Foundation
+import LedeParallel
 
 /// Reports each phase of a long command on stderr with its duration and the process's peak memory so far.
-final class PhaseClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last = Date()  // guarded by `lock`
+final class PhaseClock: Sendable {
+    private let last = LockedValue(Date())
 
     /// Logs `what` with the time since the previous phase and the peak resident memory (VmHWM).
     func phase(_ what: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        log(String(format: "%@ (%.2f s, peak memory %@)", what, now.timeIntervalSince(last), PhaseClock.peakMemory()))
-        last = now
+        last.withLock { last in
+            let now = Date()
+            log(String(format: "%@ (%.2f s, peak memory %@)", what, now.timeIntervalSince(last), PhaseClock.peakMemory()))
+            last = now
+        }
     }
 
     /// The peak resident set size from /proc/self/status, e.g. "412 MB".

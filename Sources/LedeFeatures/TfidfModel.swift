@@ -84,8 +84,9 @@ public struct TfidfModel: Sendable {
     /// that comes sooner waits for them. Returns at once.
     public func prepareInBackground() {
         let model = self
-        Thread.detachNewThread { _ = model.lookup }
-        Thread.detachNewThread { model.analyzer.prepare() }
+        // A thread the system refuses only leaves the work to the first call.
+        runDetached { _ = model.lookup }
+        runDetached { model.analyzer.prepare() }
     }
 
     /// The TF-IDF rows of `documents` (terms outside the vocabulary are ignored), computed on `threads`

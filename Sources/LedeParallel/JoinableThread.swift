@@ -30,6 +30,14 @@ package final class JoinableThread {
     deinit { assert(joined, "JoinableThread: a thread was started and never joined") }
 }
 
+/// Runs `body` on a thread of its own that nobody joins: work whose result is picked up elsewhere, such
+/// as a table built ahead of its first use. Returns false, without running `body`, when the system cannot
+/// start a thread.
+@discardableResult
+package func runDetached(_ body: @escaping @Sendable () -> Void) -> Bool {
+    (try? startThread(detached: true, body)) != nil
+}
+
 /// The stack size of every thread Lede starts: 8 MiB, as the main thread has.
 let threadStackSize = 8 << 20
 

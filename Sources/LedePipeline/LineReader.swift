@@ -24,6 +24,10 @@ package struct LineReader {
     private var searched = 0
     private var lineNumber = 0
     private var atEnd = false
+    /// Set once `forEachLine` has returned: the descriptor may be closed (and its number reused).
+    private var finished = false
+    /// A regular file is always ready to read: no poll before its reads.
+    private let isRegularFile: Bool
     /// The input's name, for messages: a path, or "stdin".
     package let name: String
     /// When set, every wait for input also watches it, and a read woken by it fails with `ECANCELED`, so
@@ -47,16 +51,22 @@ package struct LineReader {
         self.name = name
         self.maxLineBytes = maxLineBytes
         self.buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var status = stat()
+        isRegularFile = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// Calls `body` with each line in turn until the input ends or `body` returns false, then closes the
-    /// file (standard input stays open); an input is read once.
+    /// file (standard input stays open); an input is read once (a second call hands over nothing).
     /// The bytes given to `body` are valid only during the call. Throws `InputError` on a read error.
     /// `beforeWaiting` runs whenever every line read so far has been handed over and the reader would
     /// have to wait for more input (and once at the end): the moment to finish pending work. A file,
     /// or a pipe that already holds more bytes, is read on without it.
     package mutating func forEachLine(beforeWaiting: () throws -> Void = {}, _ body: (Line) throws -> Bool) throws {
-        defer { if closeAtEnd { close(descriptor) } }
+        guard !finished else { return }
+        defer {
+            if closeAtEnd { close(descriptor) }
+            finished = true
+        }
         while true {
             // A complete line in the buffer?
             if let newline = buffer[max(start, searched)..<end].firstIndex(of: 0x0A) {
@@ -99,8 +109,15 @@ package struct LineReader {
 
     /// Whether a read would return at once: true for files, and for pipes with bytes waiting.
     private func inputIsReady() -> Bool {
+        if isRegularFile { return true }
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&request, 1, 0) == 1
+    }
+
+    /// The signal a read waits on: none for a regular file (always readable) until the signal is set.
+    private var waitsOn: StopSignal? {
+        guard let stop else { return nil }
+        return isRegularFile && !stop.isStopped ? nil : stop
     }
 
     /// Makes room and reads more bytes; grows the buffer when one line fills it.
@@ -116,7 +133,7 @@ package struct LineReader {
         if end == buffer.count {
             buffer.append(contentsOf: repeatElement(0, count: buffer.count))
         }
-        let (descriptor, filled) = (self.descriptor, self.end)
+        let (descriptor, filled, stop) = (self.descriptor, self.end, waitsOn)
         let count = buffer.withUnsafeMutableBufferPointer { b in
             readRetrying(descriptor, b.baseAddress! + filled, b.count - filled, stop: stop)
         }
@@ -129,7 +146,7 @@ package struct LineReader {
     private mutating func skipRestOfLine(alreadyRead: Int) throws -> Int {
         var length = alreadyRead
         while true {
-            let (descriptor, stop) = (self.descriptor, self.stop)
+            let (descriptor, stop) = (self.descriptor, waitsOn)
             let count = buffer.withUnsafeMutableBufferPointer { b in readRetrying(descriptor, b.baseAddress!, b.count, stop: stop) }
             if count < 0 { throw InputError(path: name, errno: errno) }
             if count == 0 {

@@ -1,7 +1,6 @@
 import Foundation
 import LedeExtract
 import LedeTestSupport
-import Synchronization
 import Testing
 
 /// Pages that are not pages: nothing crashes, the text is valid and, where there is no article, empty.
@@ -52,13 +51,13 @@ import Testing
         let bytes = Array(HTMLFixtures.page(head: #"<meta property="og:title" content="T">"#).utf8)
         let expected = HTMLExtractor().extract(bytes)
         let extractor = HTMLExtractor()
-        let results = Mutex<[ExtractedPage]>([])
+        let results = Locked<[ExtractedPage]>([])
         DispatchQueue.concurrentPerform(iterations: 64) { _ in
             let page = extractor.extract(bytes)
-            results.withLock { $0.append(page) }
+            results.update { $0.append(page) }
         }
-        #expect(results.withLock { $0.count } == 64)
-        #expect(results.withLock { $0.allSatisfy { $0 == expected } })
+        #expect(results.get().count == 64)
+        #expect(results.get().allSatisfy { $0 == expected })
     }
 
     /// One to four random edits of `bytes`: bit flips, byte writes, cuts, markup inserted, spans deleted or

@@ -41,6 +41,29 @@ struct LineReaderTests {
         #expect(try lines(of: Array("a\n\(String(repeating: "z", count: 2000))".utf8), maxLineBytes: 1000) == ["1:a", "2:too large 2000"])
     }
 
+    @Test("a reader read to its end hands over nothing more, even when its closed descriptor's number is reused")
+    func readOnce() throws {
+        let directory = FileManager.default.temporaryDirectory
+        let first = directory.appendingPathComponent("lede-once-\(UUID().uuidString)").path
+        let second = directory.appendingPathComponent("lede-once-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: first, contents: Data("one\ntwo\n".utf8))
+        FileManager.default.createFile(atPath: second, contents: Data("other\n".utf8))
+        defer { for path in [first, second] { try? FileManager.default.removeItem(atPath: path) } }
+        var reader = try LineReader(path: first)
+        var count = 0
+        try reader.forEachLine { _ in count += 1; return true }
+        #expect(count == 2)
+        var other = try LineReader(path: second)  // likely given the number the first reader closed
+        try reader.forEachLine { _ in count += 1; return true }
+        #expect(count == 2)
+        var seen: [String] = []
+        try other.forEachLine { line in
+            if case .text(let bytes, _) = line { seen.append(String(decoding: bytes, as: UTF8.self)) }
+            return true
+        }
+        #expect(seen == ["other"])
+    }
+
     @Test("a missing file and a directory are input errors")
     func missing() {
         #expect { try LineReader(path: "/nonexistent/file.jsonl") } throws: { ($0 as? InputError)?.isMissing == true }

@@ -1,4 +1,5 @@
 import Foundation
+import LedeParallel
 
 /// Runs a program to its end, for tests: its input written and its error output read on other threads
 /// while its output is read here, so that no pipe (64 KiB) can fill and block either side.
@@ -39,13 +40,13 @@ public enum ChildProcess {
     }
 }
 
-/// A value shared between threads behind a lock.
+/// A value shared between threads behind a lock, for tests: LedeParallel's `LockedValue` (the one lock
+/// Lede's code uses) with a getter and a setter.
 public final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    public init(_ value: Value) { self.value = value }
-    public func get() -> Value { lock.withLock { value } }
-    public func set(_ newValue: Value) { lock.withLock { value = newValue } }
+    private let box: LockedValue<Value>
+    public init(_ value: Value) { box = LockedValue(value) }
+    public func get() -> Value { box.withLock { $0 } }
+    public func set(_ newValue: Value) { box.withLock { $0 = newValue } }
     /// Changes the value in place, under the lock (a get and a set from two threads could lose one).
-    public func update(_ change: (inout Value) -> Void) { lock.withLock { change(&value) } }
+    public func update(_ change: (inout Value) -> Void) { box.withLock { change(&$0) } }
 }
