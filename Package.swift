@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "LedeBLASTests", dependencies: ["LedeBLAS", "LedeTestSupport"]),
         .testTarget(name: "LedeSafetensorsTests", dependencies: ["LedeSafetensors", "LedeTestSupport"]),
         .testTarget(name: "LedeClassifierTests", dependencies: ["LedeClassifier", "LedeFeatures", "LedeText", "LedePipeline", "LedeTestSupport"]),
-        .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline", "LedeParallel"]),
+        .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline", "LedeParallel", "LedeTestSupport"]),
         .testTarget(name: "LedeParallelTests", dependencies: ["LedeParallel"]),
         // Spawns the built `lede` (which `swift build` and `swift test` build beside the tests), and parses verbs
         // in-process through the LedeCLI library (which carries no static-runtime flags).

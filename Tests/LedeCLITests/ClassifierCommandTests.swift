@@ -5,7 +5,7 @@ import LedeTestSupport
 /// The train → evaluate → classify path of the command line, on a small model trained on BBC.
 @Suite("lede train, evaluate classifier, classify", .serialized)
 struct ClassifierCommandTests {
-    static let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-cli-test-\(getpid()).safetensors").path
+    static let model = TestFiles.url("cli-test.safetensors").path
 
     /// Trains the shared test model once.
     static func trainedModel() throws -> String? {
@@ -105,7 +105,7 @@ struct ClassifierCommandTests {
     @Test("bad models get one clear error and exit 65 or 66", .needsDatasets("bbc/train.jsonl"), arguments: ["missing", "empty", "truncated", "foreign"])
     func badModel(kind: String) throws {
         guard let model = try Self.trainedModel() else { return }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bad-\(kind)-\(getpid())").path
+        let path = TestFiles.url("bad-\(kind)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: model))
         switch kind {
@@ -125,7 +125,7 @@ struct ClassifierCommandTests {
     func badInputs() throws {
         let missing = try CommandRunner.run(["train", "--data", "/nonexistent.jsonl", "-o", "/tmp/never.safetensors"])
         #expect(missing.status == 66)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-bad-train-\(getpid()).jsonl").path
+        let path = TestFiles.url("bad-train.jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         FileManager.default.createFile(atPath: path, contents: Data("{\"text\":\"a\",\"label\":\"x\"}\n{\"text\":\"b\"\n".utf8))
         let bad = try CommandRunner.run(["train", "--data", path, "-o", "/tmp/never.safetensors"])
@@ -139,14 +139,14 @@ struct ClassifierCommandTests {
         guard let model = try Self.trainedModel(), let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        let script = "'\(CommandRunner.executable.path)' classify --model '\(model)' '\(test)' '\(test)' 2>/tmp/lede-epipe-\(getpid()).err | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
+        let script = "'\(CommandRunner.executable.path)' classify --model '\(model)' '\(test)' '\(test)' 2>'\(TestFiles.url("epipe.err").path)' | head -1 >/dev/null; echo ${PIPESTATUS[0]}"
         process.arguments = ["-c", script]
         let out = Pipe()
         process.standardOutput = out
         try process.run()
         process.waitUntilExit()
         let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let errors = (try? String(contentsOfFile: "/tmp/lede-epipe-\(getpid()).err", encoding: .utf8)) ?? ""
+        let errors = (try? String(contentsOfFile: TestFiles.url("epipe.err").path, encoding: .utf8)) ?? ""
         #expect(status == "0")
         #expect(errors.isEmpty)
     }
@@ -162,7 +162,7 @@ struct ClassifierCommandTests {
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
         }
         for weight in [1, 3] {
-            let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-title-\(weight)-\(getpid()).safetensors").path
+            let model = TestFiles.url("title-\(weight).safetensors").path
             defer { try? FileManager.default.removeItem(atPath: model) }
             let trained = try CommandRunner.run(["train", "--data", examples, "-o", model, "--min-df", "1", "--title-weight", String(weight)])
             #expect(trained.status == 0, "\(trained.stderr)")
@@ -213,7 +213,7 @@ struct ClassifierCommandTests {
     func stopWordFile() throws {
         let examples = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
         func temporary(_ name: String, _ contents: Data) -> String {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-\(name)-\(getpid())").path
+            let path = TestFiles.url("\(name)").path
             FileManager.default.createFile(atPath: path, contents: contents)
             return path
         }

@@ -9,7 +9,7 @@ struct ClassifierQualityTests {
     /// Trains with the defaults and returns `evaluate classifier --json` on the test file.
     func trainAndEvaluate(_ corpus: String, extra: [String] = []) throws -> [String: Any]? {
         guard let train = CommandRunner.dataset("\(corpus)/train.jsonl"), let test = CommandRunner.dataset("\(corpus)/test.jsonl") else { return nil }
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-quality-\(corpus)-\(getpid()).safetensors").path
+        let model = TestFiles.url("quality-\(corpus).safetensors").path
         defer { try? FileManager.default.removeItem(atPath: model) }
         let trained = try CommandRunner.run(["train", "--data", train, "-o", model] + extra)
         #expect(trained.status == 0, "\(trained.stderr)")
@@ -54,7 +54,7 @@ struct ClassifierQualityTests {
     @Test("--c auto on BBC train: the table on stderr and in the model, the chosen C used", .needsDatasets("bbc/train.jsonl"))
     func cAuto() throws {
         guard let train = CommandRunner.dataset("bbc/train.jsonl") else { return }
-        let model = FileManager.default.temporaryDirectory.appendingPathComponent("lede-cauto-\(getpid()).safetensors").path
+        let model = TestFiles.url("cauto.safetensors").path
         defer { try? FileManager.default.removeItem(atPath: model) }
         let trained = try CommandRunner.run(["train", "--data", train, "-o", model, "--c", "auto", "--c-grid", "3,30", "--folds", "3"])
         #expect(trained.status == 0, "\(trained.stderr)")

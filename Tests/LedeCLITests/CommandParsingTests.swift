@@ -30,7 +30,7 @@ struct CommandParsingTests {
     @Test("the library's TopicModelTrainer and lede train write the same tensors from the same data")
     func libraryMatchesCommand() throws {
         let data = CommandRunner.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-parity-\(getpid())")
+        let folder = TestFiles.url("parity")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let fromCommand = folder.appendingPathComponent("command.safetensors").path

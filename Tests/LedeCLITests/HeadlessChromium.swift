@@ -117,7 +117,7 @@ struct HeadlessChromium {
     }
 
     private static func scratchFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-chromium-\(getpid())-\(UUID().uuidString)")
+        let folder = TestFiles.url("chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

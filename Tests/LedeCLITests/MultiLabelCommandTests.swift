@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// Multi-label topics through the command line: train on label sets (JSON Lines, CSV, fastText),
 /// classify, process, evaluate classifier and inspect, on a small corpus written by the test.
 @Suite("Multi-label models on the command line", .serialized)
 struct MultiLabelCommandTests {
-    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-multilabel-\(getpid())")
+    static let folder = TestFiles.url("multilabel")
     static let model = folder.appendingPathComponent("model.safetensors").path
 
     /// Words of each topic, and the stories: each a few sentences drawn from one or two topics, plus

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// The multi-label bar on Reuters-21578 train, end to end through the command line with the defaults
 /// (run in release: `swift test -c release`): 5-fold cross-validation, `lede train` on four fifths and
@@ -23,7 +24,7 @@ struct MultiLabelQualityTests {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 7775)
         let truth = try lines.map { try Self.labels(of: $0, key: "labels") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-reuters-cv-\(getpid())")
+        let folder = TestFiles.url("reuters-cv")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 

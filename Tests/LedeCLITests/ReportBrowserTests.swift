@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// Each report `lede` writes, opened from disk in headless Chromium: its charts are drawn (SVG elements,
 /// the labels' names as text), nothing is fetched from the network, and the screenshot is not blank.
 @Suite("HTML reports in headless Chromium", .serialized)
 struct ReportBrowserTests {
-    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-report-browser-\(getpid())")
+    static let folder = TestFiles.url("report-browser")
     static let window = (width: 1200, height: 1600)
 
     /// Writes the report of `lede arguments… --report FILE` and returns the file.

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import LedeTestSupport
 
 /// `--report` on evaluate classifier, evaluate summarizer and inspect: the file is written whole, the same
 /// bytes for the same run, dated only when asked, and a path that cannot be written fails before any work.
 @Suite("lede … --report FILE.html")
 struct ReportCommandTests {
-    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-report-command-\(getpid())")
+    static let folder = TestFiles.url("report-command")
 
     static func path(_ name: String) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -57,7 +57,7 @@ struct StreamingTests {
     func sharding() throws {
         guard let test = CommandRunner.dataset("bbc/test.jsonl") else { return }
         let lines = try String(contentsOfFile: test, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lede-shards-\(getpid())")
+        let directory = TestFiles.url("shards")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let records = lines.filter { !$0.isEmpty }
@@ -125,7 +125,7 @@ struct StreamingTests {
         #expect(ids == ["{\"id\":1,", "{\"id\":2,", "{\"id\":3,"])
         #expect(lines.stdout.contains("\"empty_record\""))
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-text-\(getpid())")
+        let folder = TestFiles.url("text")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "The striker scored twice. The club won.".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)

@@ -50,7 +50,7 @@ struct SummarizeCommandTests {
 
     @Test("plain-text files in, one .txt summary per file out")
     func textFilesToFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-sum-\(getpid())")
+        let folder = TestFiles.url("sum")
         let output = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -80,7 +80,7 @@ struct SummarizeCommandTests {
 
     @Test("--reference-length gives articles without an extractive reference the --sentences budget")
     func referenceLengthFallback() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lede-reflen-\(getpid()).jsonl")
+        let file = TestFiles.url("reflen.jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         try """
         {"text":"The council met on Monday. It approved the budget. Taxes will rise. Libraries stay open.","summary":"It approved the budget. Taxes will rise."}
@@ -122,7 +122,7 @@ struct SummarizeCommandTests {
 
     @Test("train summarizer writes a model that summarize --summarizer uses; bad models and missing ones exit 65 and 66")
     func trainSummarizer() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lede-trainsum-\(getpid())")
+        let folder = TestFiles.url("trainsum")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let data = folder.appendingPathComponent("train.jsonl"), model = folder.appendingPathComponent("sum.safetensors")

@@ -3,13 +3,14 @@ import Testing
 import LedeClassifier
 import LedeFeatures
 import LedeSafetensors
+import LedeTestSupport
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let formatOneFixture = packageRoot.appendingPathComponent("Tests/Fixtures/model-format-1.safetensors").path
 let formatTwoFixture = packageRoot.appendingPathComponent("Tests/Fixtures/model-format-2.safetensors").path
 
 func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("lede-\(name)-\(getpid())-\(UUID().uuidString)").path
+    TestFiles.url("\(name)-\(UUID().uuidString)").path
 }
 
 /// Rewrites a model file with some tensors or metadata changed.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedePipeline
+import LedeTestSupport
 
 /// `LabelMap`: the `--label-map` file, its errors, and mapping a corpus with its counts.
 @Suite("Label map")
@@ -41,7 +42,7 @@ struct LabelMapTests {
 
     @Test("a file is read from disk; a missing one is an InputError")
     func readsFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-labelmap-\(getpid()).tsv").path
+        let path = TestFiles.url("labelmap.tsv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("World\tworld\nSports\tsport\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try LabelMap(contentsOf: path).rules.count == 2)

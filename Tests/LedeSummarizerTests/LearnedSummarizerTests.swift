@@ -83,7 +83,7 @@ struct LearnedScorerTests {
     }
 
     func temporaryPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("lede-summodel-\(getpid())-\(name)").path
+        TestFiles.url("summodel-\(name)").path
     }
 
     @Test("a model file round-trips: scorer, settings, provenance; and summarizes as the model in memory")

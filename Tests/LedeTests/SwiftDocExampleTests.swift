@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Lede
+import LedeTestSupport
 
 /// The example of docs/swift.md ("Using Lede from Swift"): it is `SwiftDocExample.swift` word for word, and it runs.
 @Suite("the Swift example of docs/swift.md")
@@ -41,7 +42,7 @@ struct SwiftDocExampleTests {
     @Test("the training example writes a model that loads and labels its own training articles")
     func trainingExampleRuns() throws {
         let data = Self.packageRoot.appendingPathComponent("datasets/examples.jsonl").path
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("lede-swift-doc-\(getpid()).safetensors").path
+        let output = TestFiles.url("swift-doc.safetensors").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         try trainTopicModel(dataPath: data, modelPath: output)
         let model = try ModelFile.load(from: output)
