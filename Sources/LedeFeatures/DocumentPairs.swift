@@ -1,3 +1,5 @@
+import LedeText
+
 /// The (term, count) pairs of each document a counter has counted, in counting order, and the end of a
 /// document's counting that `TokenCounter` and `NGramCounter` share: each term met in the document moves
 /// its in-document count into its totals and, when the pairs are kept (for a matrix), into the pairs.

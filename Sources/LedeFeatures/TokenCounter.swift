@@ -1,3 +1,5 @@
+import LedeText
+
 /// Counts the tokens (or character n-grams) of the documents one worker tokenized, by their final ids:
 /// per document its (token, count) pairs, per token its document frequency and total count. Workers'
 /// counts are summed when the vocabulary is chosen; sums of integers do not depend on how documents were
