@@ -9,7 +9,7 @@ import Glibc
 /// when it has at most 8 bytes (most tokens, and every bigram of ids), else its place in the arena; so
 /// most lookups touch one cache line. Open addressing with linear probing, at most half full. Lookups are
 /// O(1) expected; `removeAll()` is O(entries), so one table serves document after document.
-package final class ByteKeyTable {
+@usableFromInline package final class ByteKeyTable {
     @exclusivity(unchecked) @usableFromInline var slots: UnsafeMutablePointer<UInt64>
     @exclusivity(unchecked) @usableFromInline var slotMask: Int
     /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
@@ -17,11 +17,11 @@ package final class ByteKeyTable {
                                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     /// Per entry: hash, start in the arena, length, value.
-    package let hashes = GrowableArray<UInt64>()
-    package let starts = GrowableArray<Int>()
-    package let lengths = GrowableArray<Int32>()
-    package let values = GrowableArray<UInt32>()
-    package let arena = GrowableArray<UInt8>(capacity: 1 << 12)
+    @usableFromInline package let hashes = GrowableArray<UInt64>()
+    @usableFromInline package let starts = GrowableArray<Int>()
+    @usableFromInline package let lengths = GrowableArray<Int32>()
+    @usableFromInline package let values = GrowableArray<UInt32>()
+    @usableFromInline package let arena = GrowableArray<UInt8>(capacity: 1 << 12)
     /// Keys added by `insertAbsent` that have no entry.
     @usableFromInline var slotOnlyKeys = 0
 
@@ -89,8 +89,8 @@ package final class ByteKeyTable {
     /// Whether a slot's second word (see `keyWord`) holds the `n` bytes at `p` (`inline`: them padded,
     /// when n ≤ 8), given the table's arena and per-entry starts and lengths.
     @inlinable @inline(__always) package static func keyMatches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64,
-                                             arena: UnsafePointer<UInt8>, starts: UnsafePointer<Int>,
-                                             lengths: UnsafePointer<Int32>) -> Bool {
+                                                                arena: UnsafePointer<UInt8>, starts: UnsafePointer<Int>,
+                                                                lengths: UnsafePointer<Int32>) -> Bool {
         if n <= 8 { return word == inline }
         let q: UnsafePointer<UInt8>
         if n < 254 {
@@ -131,12 +131,12 @@ package final class ByteKeyTable {
     }
 
     /// Lookups in a table that does not change meanwhile.
-    package struct Lookup {
-        package let slots: UnsafeMutablePointer<UInt64>
-        package let slotMask: Int
-        package let arena: UnsafeMutablePointer<UInt8>
-        package let starts: UnsafeMutablePointer<Int>
-        package let lengths: UnsafeMutablePointer<Int32>
+    @usableFromInline package struct Lookup {
+        @usableFromInline package let slots: UnsafeMutablePointer<UInt64>
+        @usableFromInline package let slotMask: Int
+        @usableFromInline package let arena: UnsafeMutablePointer<UInt8>
+        @usableFromInline package let starts: UnsafeMutablePointer<Int>
+        @usableFromInline package let lengths: UnsafeMutablePointer<Int32>
 
         @inlinable init(slots: UnsafeMutablePointer<UInt64>, slotMask: Int, arena: UnsafeMutablePointer<UInt8>,
                         starts: UnsafeMutablePointer<Int>, lengths: UnsafeMutablePointer<Int32>) {

@@ -5,7 +5,7 @@ import Glibc
 ///
 /// The buffer comes from `malloc` and grows with `realloc`, which moves a large buffer's pages rather
 /// than copying them into fresh memory (no copy, and no page faults for the part already written).
-package final class GrowableArray<Element: BitwiseCopyable> {
+@usableFromInline package final class GrowableArray<Element: BitwiseCopyable> {
     @exclusivity(unchecked) @usableFromInline package internal(set) var base: UnsafeMutablePointer<Element>
     @exclusivity(unchecked) @usableFromInline package internal(set) var count = 0
     @exclusivity(unchecked) @usableFromInline package internal(set) var capacity: Int
