@@ -1,7 +1,8 @@
 import CPrefetch
 import Glibc
 
-/// A hash table from byte strings to 32-bit values, for one thread: the vectorizer's tokens and word
+/// A hash table from byte strings to 32-bit values, sequential (one thread writes it; once filled, it may be
+/// read from many, as the stop words and a model's idf table are): the vectorizer's tokens and word
 /// n-grams (keyed by the bytes of their token ids), the summarizer's terms, the stop words and ROUGE's
 /// tokens and stems. The caller gives each key's hash (`ByteHash.hash` where none is at hand). Keys are
 /// copied into one arena and numbered in insertion order (the entry); `intern` stores that number as the
