@@ -26,7 +26,8 @@ let package = Package(
 
         // Features: vocabulary, document frequencies, TF-IDF weighting, sparse matrices.
         // Text: UTF-8 tokenizers (scikit-learn's and Lede's), case folding, stop words, n-grams.
-        .target(name: "LedeText", dependencies: ["LedeParallel"]),
+        // Also the hash table from byte strings (ByteKeyTable) that the vectorizer, summarizer and ROUGE share.
+        .target(name: "LedeText", dependencies: ["LedeParallel", "CPrefetch"]),
 
         // Sentences: the sentence segmenter, over raw UTF-8 bytes.
         .target(name: "LedeSentences"),
@@ -66,8 +67,8 @@ let package = Package(
         // Safetensors: a validating, memory-mapped reader and an atomic writer of the file format.
         .target(name: "LedeSafetensors"),
 
-        // ROUGE: rouge-score 0.1.2's tokenizer, NLTK's Porter stemmer, ROUGE-1/2/L/Lsum; no dependencies.
-        .target(name: "LedeROUGE"),
+        // ROUGE: rouge-score 0.1.2's tokenizer, NLTK's Porter stemmer, ROUGE-1/2/L/Lsum; LedeText for its hash table.
+        .target(name: "LedeROUGE", dependencies: ["LedeText"]),
 
         // Reports: self-contained HTML pages of an evaluation or a model, with inline SVG charts; plain values in.
         .target(name: "LedeReport"),

@@ -1,6 +1,9 @@
-/// The (term, count) pairs of each document a counter has counted, in counting order, and the end of a
-/// document's counting that `TokenCounter` and `NGramCounter` share: each term met in the document moves
-/// its in-document count into its totals and, when the pairs are kept (for a matrix), into the pairs.
+import LedeText
+
+/// The (term, count) pairs of each document a counter has counted, in counting order, and the counting of
+/// one document that `TokenCounter` and `NGramCounter` share: `count` adds one occurrence of a term to its
+/// in-document count, and `endDocument` moves each term met in the document into its totals and, when the
+/// pairs are kept (for a matrix), into the pairs.
 final class DocumentPairs {
     /// Whether pairs are stored; without them only the totals are kept (a model needs no more).
     let keeps: Bool
@@ -9,6 +12,8 @@ final class DocumentPairs {
     let counts = GrowableArray<UInt32>()
     /// Per document counted: where its pairs end.
     let ends = GrowableArray<Int>()
+    /// The terms met so far in the document being counted, each once.
+    private let touched = GrowableArray<UInt32>()
 
     init(keeps: Bool) {
         self.keeps = keeps
@@ -22,9 +27,17 @@ final class DocumentPairs {
         (d == 0 ? 0 : ends[d - 1])..<ends[d]
     }
 
-    /// Ends a document: for each term in `touched` (those whose `inDocument` count is not zero), adds the
-    /// count to the term's totals in `termCounts`, stores the pair when keeping, and clears the count.
-    @inline(__always) func endDocument(touched: GrowableArray<UInt32>, termCounts: UnsafeMutablePointer<TermCounts>) {
+    /// Counts one occurrence of `term`, whose counts are at `counted`, in the document being counted (its
+    /// in-document count stops at `UInt32.max`).
+    @inline(__always) func count(_ term: UInt32, at counted: UnsafeMutablePointer<TermCounts>) {
+        let c = counted.pointee.inDocument
+        if c == 0 { touched.append(term) }
+        if c != .max { counted.pointee.inDocument = c + 1 }
+    }
+
+    /// Ends a document: for each term met in it (by `count`), adds its in-document count to the term's
+    /// totals in `termCounts` (indexed by term), stores the pair when keeping, and clears the count.
+    @inline(__always) func endDocument(termCounts: UnsafeMutablePointer<TermCounts>) {
         for j in 0..<touched.count {
             let term = touched[j]
             let counted = termCounts + Int(term)

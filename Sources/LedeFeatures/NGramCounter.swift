@@ -19,7 +19,6 @@ final class NGramCounter {
     /// Each document's (n-gram entry, count) pairs, for every document of the corpus, in order.
     let pairs: DocumentPairs
 
-    private let touched = GrowableArray<UInt32>()
     private struct OwnedNGram {
         var start: UInt32
         var size: UInt32
@@ -49,12 +48,6 @@ final class NGramCounter {
     @inline(__always) static func shard(ofFirstTwo ids: UInt64, shards: Int, powerOfTwo: Bool) -> Int {
         let mixed = Int(truncatingIfNeeded: (ids &* 0x9E37_79B9_7F4A_7C15) >> 44)
         return powerOfTwo ? mixed & (shards - 1) : mixed % shards
-    }
-
-    @inline(__always) private func bump(_ counts: UnsafeMutablePointer<TermCounts>, _ reference: UInt32) {
-        let c = counts.pointee.inDocument
-        if c == 0 { touched.append(reference) }
-        if c != .max { counts.pointee.inDocument = c + 1 }
     }
 
     /// Counts one document given as its token ids. O(tokens × n-gram sizes). The hashes of the n-grams are
@@ -103,8 +96,8 @@ final class NGramCounter {
                 precondition(ngramCounts.count < Int(UInt32.max) - 1, "NGramCounter: more than 4 billion n-grams in a shard")
                 ngramCounts.append(TermCounts())
             }
-            bump(ngramCounts.base + Int(found.value), found.value)
+            pairs.count(found.value, at: ngramCounts.base + Int(found.value))
         }
-        pairs.endDocument(touched: touched, termCounts: ngramCounts.base)
+        pairs.endDocument(termCounts: ngramCounts.base)
     }
 }

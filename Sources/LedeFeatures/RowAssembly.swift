@@ -1,4 +1,5 @@
 import LedeParallel
+import LedeText
 
 /// Rows one worker produced, in the order it produced them, with the batches of documents they belong to.
 final class RowSink {

@@ -1,3 +1,5 @@
+import LedeText
+
 /// In-place sorts for the hot paths (rows of packed pairs, vocabulary keys): an unstable quicksort with
 /// median-of-three pivots, recursing into the smaller side, and insertion sort for short runs. Faster than
 /// the standard library's stable sort on plain integer keys; O(n log n) expected, O(log n) stack.

@@ -1,4 +1,5 @@
 import Foundation
+import LedeText
 
 /// scikit-learn's TF-IDF arithmetic, in Double and stored as Float: idf per column, and the weights of one
 /// row from its (column, count) pairs: tf (count, 1 when binary, 1 + ln(count) when sublinear) × idf, then

@@ -1,3 +1,5 @@
+import LedeText
+
 /// Counts the tokens (or character n-grams) of the documents one worker tokenized, by their final ids:
 /// per document its (token, count) pairs, per token its document frequency and total count. Workers'
 /// counts are summed when the vocabulary is chosen; sums of integers do not depend on how documents were
@@ -7,7 +9,6 @@ final class TokenCounter {
     let counts = GrowableArray<TermCounts>()
     /// Each document's (token id, count) pairs, in the order this worker counted them.
     let pairs: DocumentPairs
-    private let touched = GrowableArray<UInt32>()
 
     /// Makes room for the counts of token ids below `tokenCount`.
     func reserveTokens(_ tokenCount: Int) {
@@ -25,13 +26,11 @@ final class TokenCounter {
 
     /// Counts one document given as its token ids. O(tokens).
     func countDocument(_ ids: UnsafePointer<UInt32>, _ count: Int) {
-        let base = counts.base
+        let base = counts.base, pairs = self.pairs
         for i in 0..<count {
             let id = ids[i]
-            let c = base[Int(id)].inDocument
-            if c == 0 { touched.append(id) }
-            if c != .max { base[Int(id)].inDocument = c + 1 }
+            pairs.count(id, at: base + Int(id))
         }
-        pairs.endDocument(touched: touched, termCounts: base)
+        pairs.endDocument(termCounts: base)
     }
 }

@@ -1,4 +1,5 @@
 import LedeParallel
+import LedeText
 
 /// Chooses the columns from the counts as scikit-learn's `CountVectorizer` does: the counted terms whose
 /// document frequency lies in [minDF, maxDF], then at most `maxFeatures` of them by highest total count, in

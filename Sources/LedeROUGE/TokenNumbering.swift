@@ -1,3 +1,5 @@
+import LedeText
+
 /// The tokens of one text as numbers, and where its lines start.
 struct NumberedTokens {
     /// Token numbers, in text order; equal numbers are equal (stemmed) tokens.
@@ -24,9 +26,9 @@ struct TokenNumbering {
     /// Whether tokens longer than three characters are stemmed (rouge-score's `use_stemmer`).
     let stemming: Bool
     /// Distinct tokens as written (after lower-casing).
-    private var tokens = ByteStringTable()
+    private let tokens = ByteKeyTable(capacity: 64, keyBytes: 512)
     /// Distinct stems; their numbers are the token numbers handed out.
-    private var stems = ByteStringTable()
+    private let stems = ByteKeyTable(capacity: 64, keyBytes: 512)
     /// `stemOfToken[t]` is the stem number of token `t`.
     private var stemOfToken: [Int32] = []
     /// Scratch for the stemmer.
@@ -62,8 +64,8 @@ struct TokenNumbering {
 
     /// The number of one token.
     private mutating func number(_ token: UnsafeBufferPointer<UInt8>) -> Int32 {
-        guard stemming else { return stems.intern(token).id }
-        let (id, isNew) = tokens.intern(token)
+        guard stemming else { return Self.intern(token, into: stems).id }
+        let (id, isNew) = Self.intern(token, into: tokens)
         if !isNew { return stemOfToken[Int(id)] }
         let stem: Int32
         if token.count > 3 {
@@ -72,11 +74,18 @@ struct TokenNumbering {
             PorterStemmer().stem(&word, originalLength: token.count)
             stemBytes.removeAll(keepingCapacity: true)
             for letter in word.letters { stemBytes.append(UInt8(truncatingIfNeeded: letter)) }
-            stem = stemBytes.withUnsafeBufferPointer { stems.intern($0).id }
+            stem = stemBytes.withUnsafeBufferPointer { Self.intern($0, into: stems).id }
         } else {
-            stem = stems.intern(token).id
+            stem = Self.intern(token, into: stems).id
         }
         stemOfToken.append(stem)
         return stem
+    }
+
+    /// The number of `bytes` in `table` (0, 1, 2, … in order of first appearance), and whether it was new.
+    private static func intern(_ bytes: UnsafeBufferPointer<UInt8>, into table: ByteKeyTable) -> (id: Int32, isNew: Bool) {
+        let p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let found = table.intern(p, bytes.count, hash: ByteHash.hash(p, bytes.count))
+        return (Int32(found.entry), found.inserted)
     }
 }

@@ -16,7 +16,7 @@ import Darwin
 /// Memory is bounded by the longest text seen: linear in its length, plus `graphWindow`² floats.
 public final class SummarizerWorkspace {
     let tokens = TokenBuffer(blockTokenLimit: 4096, blockByteLimit: 1 << 16)
-    let terms = TermTable()
+    let terms = ByteKeyTable(capacity: 512)
 
     // Per text.
     @exclusivity(unchecked) var segments: [Range<Int>] = []
@@ -105,9 +105,10 @@ public final class SummarizerWorkspace {
             let onBlock: (TokenBuffer) -> Void = { block in
                 for t in 0..<block.tokenCount {
                     let token = block.token(t)
-                    let entry = self.terms.findOrInsert(token.baseAddress!, token.count)
-                    if entry.inserted, let model { self.termIDF.append(model.idf(token.baseAddress!, token.count)) }
-                    self.tokenIDs.append(Int32(entry.id))
+                    let p = token.baseAddress!, n = token.count
+                    let term = self.terms.intern(p, n, hash: ByteHash.hash(p, n))
+                    if term.inserted, let model { self.termIDF.append(model.idf(p, n)) }
+                    self.tokenIDs.append(Int32(term.entry))
                 }
             }
             if keepPossessives && joinPossessives(bytes, range, next: &nextPossessive) {

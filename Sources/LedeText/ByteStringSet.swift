@@ -1,69 +1,51 @@
-/// An immutable set of byte strings with membership tests straight from a pointer, for stop words.
-/// Open addressing over flat arrays; membership is O(length of the probe).
-@usableFromInline package struct ByteStringSet: Sendable, Hashable {
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var slots: [Int32]
-    private let mask: Int
+/// An immutable set of byte strings with membership tests straight from a pointer, for stop words: a
+/// `ByteKeyTable` filled once, read-only after, so it may be shared between threads. Equal and hashed by
+/// its members in the order first given. Membership is O(length) expected.
+@usableFromInline package struct ByteStringSet: @unchecked Sendable, Hashable {
+    private let table: ByteKeyTable
 
     /// Creates the set of the UTF-8 bytes of `members`.
     @usableFromInline package init<S: Sequence>(_ members: S) where S.Element == String {
-        var unique: [[UInt8]] = []
-        var seen = Set<[UInt8]>()
-        for member in members where seen.insert(Array(member.utf8)).inserted {
-            unique.append(Array(member.utf8))
+        let table = ByteKeyTable(capacity: 16, keyBytes: 256)
+        for member in members {
+            var member = member
+            member.withUTF8 { bytes in
+                let p = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                _ = table.intern(p, bytes.count, hash: ByteHash.hash(p, bytes.count))
+            }
         }
-        var capacity = 16
-        while capacity < unique.count * 2 { capacity *= 2 }
-        mask = capacity - 1
-        slots = Array(repeating: -1, count: capacity)
-        for (index, member) in unique.enumerated() {
-            bytes.append(contentsOf: member)
-            starts.append(bytes.count)
-            let h = member.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-            var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
-        }
+        self.table = table
     }
 
     /// Number of members.
-    @usableFromInline package var count: Int { starts.count - 1 }
+    @usableFromInline package var count: Int { table.count }
 
     /// The members, in the order first given.
     @usableFromInline package var members: [String] {
-        (0..<count).map { String(decoding: bytes[starts[$0]..<starts[$0 + 1]], as: UTF8.self) }
+        (0..<count).map { String(decoding: table.key($0), as: UTF8.self) }
     }
 
     /// Whether the `count` bytes at `p` are a member.
     @usableFromInline package func contains(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        let h = ByteHash.hash(p, count)
-        var slot = Int(truncatingIfNeeded: h) & mask
-        return slots.withUnsafeBufferPointer { slots in
-            bytes.withUnsafeBufferPointer { bytes in
-                starts.withUnsafeBufferPointer { starts in
-                    while true {
-                        let index = Int(slots[slot])
-                        if index < 0 { return false }
-                        let start = starts[index]
-                        if starts[index + 1] - start == count {
-                            var equal = true
-                            for k in 0..<count where bytes[start + k] != p[k] {
-                                equal = false
-                                break
-                            }
-                            if equal { return true }
-                        }
-                        slot = (slot + 1) & mask
-                    }
-                }
-            }
-        }
+        table.find(p, count, hash: ByteHash.hash(p, count)) != nil
     }
 
     /// Whether `member` is in the set.
     @usableFromInline package func contains(_ member: String) -> Bool {
         var member = member
         return member.withUTF8 { contains($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+    }
+
+    @usableFromInline package static func == (a: ByteStringSet, b: ByteStringSet) -> Bool {
+        a.count == b.count && (0..<a.count).allSatisfy { a.table.key($0).elementsEqual(b.table.key($0)) }
+    }
+
+    @usableFromInline package func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for e in 0..<count {
+            let key = table.key(e)
+            hasher.combine(key.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(key))
+        }
     }
 }

@@ -1,30 +1,33 @@
 import CPrefetch
 import Glibc
-import LedeText
 
-/// A hash table from byte strings to 32-bit values, for tokens and for word n-grams keyed by the bytes of
-/// their token ids. Keys are copied into one arena and numbered in insertion order (the entry). Each slot
-/// is 16 bytes: a 24-bit hash tag, the key length and the value, then the key itself when it has at most
-/// 8 bytes (most tokens, and every bigram of ids), else its place in the arena; so most lookups touch one
-/// cache line. Open addressing with linear probing, at most half full. Lookups are O(1) expected.
-final class ByteKeyTable {
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<UInt64>
-    @exclusivity(unchecked) private var slotMask: Int
+/// A hash table from byte strings to 32-bit values, sequential (one thread writes it; once filled, it may be
+/// read from many, as the stop words and a model's idf table are): the vectorizer's tokens and word
+/// n-grams (keyed by the bytes of their token ids), the summarizer's terms, the stop words and ROUGE's
+/// tokens and stems. The caller gives each key's hash (`ByteHash.hash` where none is at hand). Keys are
+/// copied into one arena and numbered in insertion order (the entry); `intern` stores that number as the
+/// value. Each slot is 16 bytes: a 24-bit hash tag, the key length and the value, then the key itself
+/// when it has at most 8 bytes (most tokens, and every bigram of ids), else its place in the arena; so
+/// most lookups touch one cache line. Open addressing with linear probing, at most half full. Lookups are
+/// O(1) expected; `removeAll()` is O(entries), so one table serves document after document.
+@usableFromInline package final class ByteKeyTable {
+    @exclusivity(unchecked) @usableFromInline var slots: UnsafeMutablePointer<UInt64>
+    @exclusivity(unchecked) @usableFromInline var slotMask: Int
     /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
     private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     /// Per entry: hash, start in the arena, length, value.
-    let hashes = GrowableArray<UInt64>()
-    let starts = GrowableArray<Int>()
-    let lengths = GrowableArray<Int32>()
-    let values = GrowableArray<UInt32>()
-    let arena = GrowableArray<UInt8>(capacity: 1 << 12)
+    @usableFromInline package let hashes = GrowableArray<UInt64>()
+    @usableFromInline package let starts = GrowableArray<Int>()
+    @usableFromInline package let lengths = GrowableArray<Int32>()
+    @usableFromInline package let values = GrowableArray<UInt32>()
+    @usableFromInline package let arena = GrowableArray<UInt8>(capacity: 1 << 12)
     /// Keys added by `insertAbsent` that have no entry.
-    private var slotOnlyKeys = 0
+    @usableFromInline var slotOnlyKeys = 0
 
     /// A table sized for `capacity` entries (it grows past them), with room for `keyBytes` bytes of keys.
-    init(capacity: Int = 1024, keyBytes: Int = 1 << 12) {
+    package init(capacity: Int = 1024, keyBytes: Int = 1 << 12) {
         var slotCount = 16
         while slotCount < capacity * 2 { slotCount *= 2 }
         slots = Self.allocateSlots(slotCount)
@@ -42,7 +45,7 @@ final class ByteKeyTable {
     /// it is touched (fewer page faults). From `calloc`, which gives a large block as fresh pages that the
     /// kernel zeroes when first touched, so the table is not written over once before use. Shared with
     /// `TokenDictionary`, whose slots have the same layout.
-    static func allocateSlots(_ slotCount: Int) -> UnsafeMutablePointer<UInt64> {
+    package static func allocateSlots(_ slotCount: Int) -> UnsafeMutablePointer<UInt64> {
         guard let raw = calloc(2 * slotCount, MemoryLayout<UInt64>.stride) else {
             fatalError("ByteKeyTable: out of memory for \(slotCount) slots")
         }
@@ -51,15 +54,15 @@ final class ByteKeyTable {
     }
 
     /// Number of entries.
-    var count: Int { hashes.count }
+    @inlinable package var count: Int { hashes.count }
 
     /// The key of entry `e`.
-    @inline(__always) func key(_ e: Int) -> UnsafeBufferPointer<UInt8> {
+    @inlinable @inline(__always) package func key(_ e: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: arena.base + starts[e], count: Int(lengths[e]))
     }
 
     /// The bytes of a key of at most 8 bytes as a little-endian integer, zero-padded, without reading past them.
-    @inline(__always) static func padded(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    @inlinable @inline(__always) package static func padded(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
         let raw = UnsafeRawPointer(p)
         if n >= 8 { return raw.loadUnaligned(as: UInt64.self) }
         if n >= 4 {
@@ -71,23 +74,24 @@ final class ByteKeyTable {
         return UInt64(p[0]) | UInt64(p[n >> 1]) << UInt64(8 * (n >> 1)) | UInt64(p[n - 1]) << UInt64(8 * (n - 1))
     }
 
-    static let valueMask: UInt64 = 0xFFFF_FFFF
+    /// The bits of a slot's first word that hold the value.
+    @inlinable package static var valueMask: UInt64 { 0xFFFF_FFFF }
 
     /// The tag word of a key (without the value): 24 bits of hash and the length, capped at 254, plus one.
-    @inline(__always) static func tagWord(_ hash: UInt64, _ n: Int) -> UInt64 {
+    @inlinable @inline(__always) package static func tagWord(_ hash: UInt64, _ n: Int) -> UInt64 {
         (hash >> 40) << 40 | UInt64(min(n, 254) + 1) << 32
     }
 
     /// The second word of a slot for a key: the key itself (≤ 8 bytes), its arena start (< 254), or its entry.
-    @inline(__always) static func keyWord(_ n: Int, inline: UInt64, start: Int, entry: Int) -> UInt64 {
+    @inlinable @inline(__always) package static func keyWord(_ n: Int, inline: UInt64, start: Int, entry: Int) -> UInt64 {
         n <= 8 ? inline : UInt64(n < 254 ? start : entry)
     }
 
     /// Whether a slot's second word (see `keyWord`) holds the `n` bytes at `p` (`inline`: them padded,
     /// when n ≤ 8), given the table's arena and per-entry starts and lengths.
-    @inline(__always) static func keyMatches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64,
-                                             arena: UnsafePointer<UInt8>, starts: UnsafePointer<Int>,
-                                             lengths: UnsafePointer<Int32>) -> Bool {
+    @inlinable @inline(__always) package static func keyMatches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64,
+                                                                arena: UnsafePointer<UInt8>, starts: UnsafePointer<Int>,
+                                                                lengths: UnsafePointer<Int32>) -> Bool {
         if n <= 8 { return word == inline }
         let q: UnsafePointer<UInt8>
         if n < 254 {
@@ -112,31 +116,40 @@ final class ByteKeyTable {
 
     /// Asks for the first slot a key with this hash probes, without waiting, so that its cache line
     /// is on its way before the lookup needs it.
-    @inline(__always) func prefetch(_ hash: UInt64) {
+    @inlinable @inline(__always) package func prefetch(_ hash: UInt64) {
         lede_prefetch(slots + 2 * (Int(truncatingIfNeeded: hash) & slotMask))
     }
 
     /// The value stored for the `n` bytes at `p` (whose hash is `hash`), or nil.
-    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
+    @inlinable @inline(__always) package func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
         lookup.find(p, n, hash: hash)
     }
 
     /// The table as plain pointers, for lookups in hot loops without reference counting; valid until the
     /// table next changes.
-    var lookup: Lookup {
+    @inlinable package var lookup: Lookup {
         Lookup(slots: slots, slotMask: slotMask, arena: arena.base, starts: starts.base, lengths: lengths.base)
     }
 
     /// Lookups in a table that does not change meanwhile.
-    struct Lookup {
-        let slots: UnsafeMutablePointer<UInt64>
-        let slotMask: Int
-        let arena: UnsafeMutablePointer<UInt8>
-        let starts: UnsafeMutablePointer<Int>
-        let lengths: UnsafeMutablePointer<Int32>
+    @usableFromInline package struct Lookup {
+        @usableFromInline package let slots: UnsafeMutablePointer<UInt64>
+        @usableFromInline package let slotMask: Int
+        @usableFromInline package let arena: UnsafeMutablePointer<UInt8>
+        @usableFromInline package let starts: UnsafeMutablePointer<Int>
+        @usableFromInline package let lengths: UnsafeMutablePointer<Int32>
+
+        @inlinable init(slots: UnsafeMutablePointer<UInt64>, slotMask: Int, arena: UnsafeMutablePointer<UInt8>,
+                        starts: UnsafeMutablePointer<Int>, lengths: UnsafeMutablePointer<Int32>) {
+            self.slots = slots
+            self.slotMask = slotMask
+            self.arena = arena
+            self.starts = starts
+            self.lengths = lengths
+        }
 
         /// The value stored for the `n` bytes at `p` (whose hash is `hash`), or nil.
-        @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
+        @inlinable @inline(__always) package func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32? {
             let tag = ByteKeyTable.tagWord(hash, n)
             let inline = n <= 8 ? ByteKeyTable.padded(p, n) : 0
             var i = Int(truncatingIfNeeded: hash) & slotMask
@@ -150,13 +163,13 @@ final class ByteKeyTable {
             }
         }
 
-        @inline(__always) func matches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64) -> Bool {
+        @inlinable @inline(__always) func matches(_ word: UInt64, _ p: UnsafePointer<UInt8>, _ n: Int, _ inline: UInt64) -> Bool {
             ByteKeyTable.keyMatches(word, p, n, inline, arena: arena, starts: starts, lengths: lengths)
         }
     }
 
     /// The value stored for the key, storing `value` (as a new entry) when absent.
-    @inline(__always) func findOrInsert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) -> (value: UInt32, inserted: Bool) {
+    @inlinable @inline(__always) package func findOrInsert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) -> (value: UInt32, inserted: Bool) {
         let tag = Self.tagWord(hash, n)
         let inline = n <= 8 ? Self.padded(p, n) : 0
         var i = Int(truncatingIfNeeded: hash) & slotMask
@@ -169,7 +182,7 @@ final class ByteKeyTable {
             }
             i = (i + 1) & slotMask
         }
-        precondition(n > 0 && n <= Int(Int32.max) && count < Int(UInt32.max) - 1, "ByteKeyTable: empty key, or key or table too large")
+        precondition(n <= Int(Int32.max) && count < Int(UInt32.max) - 1, "ByteKeyTable: key or table too large")
         let e = count
         let start = arena.count
         hashes.append(hash)
@@ -183,18 +196,45 @@ final class ByteKeyTable {
         return (value, true)
     }
 
+    /// The entry of the key, which is also its value: keys are numbered 0, 1, 2, … in order of first
+    /// appearance.
+    @inlinable @inline(__always) package func intern(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> (entry: Int, inserted: Bool) {
+        let found = findOrInsert(p, n, hash: hash, value: UInt32(truncatingIfNeeded: count))
+        return (Int(found.value), found.inserted)
+    }
+
+    /// Forgets every key, keeping the storage. O(entries), not O(slots): each entry's slot is found again
+    /// along its probe, newest entry first (the slots before it on the probe hold older entries, which are
+    /// still there), and zeroed.
+    package func removeAll() {
+        precondition(slotOnlyKeys == 0, "ByteKeyTable: a table filled by insertAbsent cannot be emptied")
+        var e = count - 1
+        while e >= 0 {
+            let (tag, word) = slotWords(ofEntry: e)
+            var i = Int(truncatingIfNeeded: hashes[e]) & slotMask
+            while slots[2 * i] & ~Self.valueMask != tag || slots[2 * i + 1] != word { i = (i + 1) & slotMask }
+            slots[2 * i] = 0
+            slots[2 * i + 1] = 0
+            e -= 1
+        }
+        hashes.shrink(to: 0)
+        starts.shrink(to: 0)
+        lengths.shrink(to: 0)
+        values.shrink(to: 0)
+        arena.shrink(to: 0)
+    }
+
     /// Adds a key the caller knows is absent, to a table made with room for all its keys (`init(capacity:)`),
     /// as a read-only lookup table is filled once. A key of at most 8 bytes lives in its slot alone, with no
     /// entry (no arena bytes, no per-entry arrays: less memory to fill), so `count` and `key(_:)` do not
     /// see it; a longer key is added as `findOrInsert` adds it. Such a table never grows.
-    func insertAbsent(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) {
+    package func insertAbsent(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, value: UInt32) {
         precondition((count + slotOnlyKeys + 1) * 2 <= slotMask + 1, "ByteKeyTable: insertAbsent needs room for every key up front")
         guard n <= 8 else {
             let added = findOrInsert(p, n, hash: hash, value: value)
             assert(added.inserted, "ByteKeyTable.insertAbsent: the key was present")
             return
         }
-        precondition(n > 0, "ByteKeyTable: empty key")
         var i = Int(truncatingIfNeeded: hash) & slotMask
         while slots[2 * i] != 0 { i = (i + 1) & slotMask }
         slots[2 * i] = Self.tagWord(hash, n) | UInt64(value)
@@ -202,7 +242,7 @@ final class ByteKeyTable {
         slotOnlyKeys += 1
     }
 
-    private func grow() {
+    @usableFromInline func grow() {
         precondition(slotOnlyKeys == 0, "ByteKeyTable: a table filled by insertAbsent cannot grow")
         rehash(slotCount: (slotMask + 1) * 2)
     }
@@ -212,11 +252,18 @@ final class ByteKeyTable {
         slots = Self.allocateSlots(slotCount)
         slotMask = slotCount - 1
         for e in 0..<count {
-            let hash = hashes[e], n = Int(lengths[e]), start = starts[e]
-            var i = Int(truncatingIfNeeded: hash) & slotMask
+            let (tag, word) = slotWords(ofEntry: e)
+            var i = Int(truncatingIfNeeded: hashes[e]) & slotMask
             while slots[2 * i] != 0 { i = (i + 1) & slotMask }
-            slots[2 * i] = Self.tagWord(hash, n) | UInt64(values[e])
-            slots[2 * i + 1] = Self.keyWord(n, inline: n <= 8 ? Self.padded(arena.base + start, n) : 0, start: start, entry: e)
+            slots[2 * i] = tag | UInt64(values[e])
+            slots[2 * i + 1] = word
         }
+    }
+
+    /// The two words of entry `e`'s slot, its value left out of the first: the tag, and the key word.
+    private func slotWords(ofEntry e: Int) -> (tag: UInt64, key: UInt64) {
+        let n = Int(lengths[e]), start = starts[e]
+        return (Self.tagWord(hashes[e], n),
+                Self.keyWord(n, inline: n <= 8 ? Self.padded(arena.base + start, n) : 0, start: start, entry: e))
     }
 }

@@ -5,16 +5,16 @@ import Glibc
 ///
 /// The buffer comes from `malloc` and grows with `realloc`, which moves a large buffer's pages rather
 /// than copying them into fresh memory (no copy, and no page faults for the part already written).
-final class GrowableArray<Element: BitwiseCopyable> {
-    @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Element>
-    @exclusivity(unchecked) private(set) var count = 0
-    @exclusivity(unchecked) private(set) var capacity: Int
+@usableFromInline package final class GrowableArray<Element: BitwiseCopyable> {
+    @exclusivity(unchecked) @usableFromInline package internal(set) var base: UnsafeMutablePointer<Element>
+    @exclusivity(unchecked) @usableFromInline package internal(set) var count = 0
+    @exclusivity(unchecked) @usableFromInline package internal(set) var capacity: Int
     /// Keeps other workers' hot fields off this object's cache lines (no false sharing between workers).
     private let cacheLinePadding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                                    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
         (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
-    init(capacity: Int = 16) {
+    package init(capacity: Int = 16) {
         self.capacity = max(capacity, 1)
         base = Self.resized(nil, to: self.capacity)
     }
@@ -22,7 +22,7 @@ final class GrowableArray<Element: BitwiseCopyable> {
     deinit { free(base) }
 
     /// `old` (or a new buffer) resized to `capacity` elements, keeping its content; stops on exhausted memory.
-    private static func resized(_ old: UnsafeMutablePointer<Element>?, to capacity: Int) -> UnsafeMutablePointer<Element> {
+    @inlinable static func resized(_ old: UnsafeMutablePointer<Element>?, to capacity: Int) -> UnsafeMutablePointer<Element> {
         let bytes = capacity.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
         precondition(!bytes.overflow, "GrowableArray: \(capacity) elements do not fit in memory")
         guard let raw = realloc(old, max(bytes.partialValue, 1)) else {
@@ -31,25 +31,25 @@ final class GrowableArray<Element: BitwiseCopyable> {
         return raw.bindMemory(to: Element.self, capacity: capacity)
     }
 
-    @inline(__always) subscript(i: Int) -> Element {
+    @inlinable @inline(__always) package subscript(i: Int) -> Element {
         get { base[i] }
         set { base[i] = newValue }
     }
 
-    @inline(__always) func append(_ value: Element) {
+    @inlinable @inline(__always) package func append(_ value: Element) {
         if count == capacity { reserve(count + 1) }
         base[count] = value
         count += 1
     }
 
-    func append(contentsOf p: UnsafePointer<Element>, count n: Int) {
+    @inlinable package func append(contentsOf p: UnsafePointer<Element>, count n: Int) {
         reserve(count + n)
         (base + count).update(from: p, count: n)
         count += n
     }
 
     /// Makes room for at least `minimum` elements.
-    func reserve(_ minimum: Int) {
+    @inlinable package func reserve(_ minimum: Int) {
         guard minimum > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }
@@ -59,24 +59,24 @@ final class GrowableArray<Element: BitwiseCopyable> {
 
     /// Sets the count to `n`, at most the capacity, after the caller has written the elements up to `n`
     /// through `base` (for loops that write without a branch per element).
-    func setCount(_ n: Int) {
+    @inlinable package func setCount(_ n: Int) {
         precondition(n >= 0 && n <= capacity)
         count = n
     }
 
     /// Sets the count to `n`, which must not exceed it (elements past it are forgotten).
-    func shrink(to n: Int) {
+    @inlinable package func shrink(to n: Int) {
         precondition(n <= count)
         count = n
     }
 
     /// Frees the storage, leaving an empty array.
-    func release() {
+    @inlinable package func release() {
         free(base)
         capacity = 1
         base = Self.resized(nil, to: 1)
         count = 0
     }
 
-    var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
+    @inlinable package var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base, count: count) }
 }
