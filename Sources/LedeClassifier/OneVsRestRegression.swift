@@ -38,7 +38,7 @@ public enum OneVsRestRegression {
         let fitted = (0..<k).filter { j in abs(start[matrix.columnCount * k + j]) < 20 }
         for j in Set(0..<k).subtracting(fitted) { for r in 0..<rows { theta[r * k + j] = start[r * k + j] } }
         var part = [Float](repeating: 0, count: rows * fitted.count)
-        for r in 0..<rows { for (c, j) in fitted.enumerated() { part[r * fitted.count + c] = theta[r * k + j] } }
+        ColumnPasses.gather(theta, columns: k, fitted, into: &part, rows: rows, threads: options.threads)
         if fitted.count < k { loss.keep(fitted) }
 
         var optimizer = LabelwiseLBFGS(memory: options.memory, maxIterations: options.maxIterations,
@@ -47,7 +47,7 @@ public enum OneVsRestRegression {
         let weightSum = loss.weightSum
         let fit = fitted.isEmpty ? LabelwiseLBFGS.Outcome(stops: [], labelIterations: [], evaluations: 0, values: [], gradientMax: [])
             : optimizer.minimize(&part, rows: rows, columns: fitted.count, objective: &loss, progress: progress)
-        for r in 0..<rows { for (c, j) in fitted.enumerated() { theta[r * k + j] = part[r * fitted.count + c] } }
+        ColumnPasses.scatter(part, into: &theta, columns: k, fitted, rows: rows, threads: options.threads)
         // The left-out labels' objective, log(1 + e^−20) on every document (weights 0, nothing penalized),
         // and its largest gradient component, the intercept's σ(−20).
         var outcome = LabelwiseLBFGS.Outcome(stops: [LBFGS.Stop](repeating: .constantLabel, count: k),
